@@ -118,6 +118,9 @@ def _when(ev: Any, name: str, notes: list[str]) -> tuple[datetime | None, str]:
             return value.replace(tzinfo=zone), tzid
         if not tzid and value.utcoffset() == timedelta(0):
             return value, ""
+        zone = _zone(tzid)  # prefer the IANA zone over a VTIMEZONE block's approximation
+        if zone is not None:
+            return value.replace(tzinfo=None).replace(tzinfo=zone), tzid
         return value, tzid or _zone_name(value.tzinfo)
     if isinstance(value, date):
         notes.append(f"calendar {name} is an all-day date; read as midnight UTC")
@@ -127,12 +130,53 @@ def _when(ev: Any, name: str, notes: list[str]) -> tuple[datetime | None, str]:
 
 
 def _zone(tzid: str) -> tzinfo | None:
-    if not tzid:
+    """The IANA zone for a TZID: an IANA name, a Windows name, or a "/prefix/Area/City" form."""
+    name = tzid.strip().strip('"')
+    if not name:
         return None
-    try:
-        return ZoneInfo(tzid)
+    for cand in (name, _WINDOWS.get(name, ""), _WINDOWS.get(name.lower(), ""), _tail(name)):
+        if cand:
+            try:
+                return ZoneInfo(cand)
+            except Exception:
+                continue
+    return None
+
+
+def _tail(name: str) -> str:
+    m = re.search(r"([A-Z][a-z]+/[A-Za-z_\-]+(?:/[A-Za-z_\-]+)?)$", name)
+    return m.group(1) if m else ""
+
+
+def _windows_names() -> dict[str, str]:
+    try:  # icalendar ships Unicode CLDR's Windows -> IANA table
+        from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
     except Exception:
-        return None
+        table: dict[str, str] = {}
+    else:
+        table = {str(k): str(v) for k, v in WINDOWS_TO_OLSON.items()}
+    table.update(_WINDOWS_FALLBACK)
+    return {**table, **{k.lower(): v for k, v in table.items()}}
+
+
+_WINDOWS_FALLBACK = {
+    "Central Standard Time": "America/Chicago",
+    "Eastern Standard Time": "America/New_York",
+    "Pacific Standard Time": "America/Los_Angeles",
+    "Mountain Standard Time": "America/Denver",
+    "US Mountain Standard Time": "America/Phoenix",
+    "GMT Standard Time": "Europe/London",
+    "W. Europe Standard Time": "Europe/Berlin",
+    "Romance Standard Time": "Europe/Paris",
+    "Central Europe Standard Time": "Europe/Budapest",
+    "India Standard Time": "Asia/Kolkata",
+    "AUS Eastern Standard Time": "Australia/Sydney",
+    "Tokyo Standard Time": "Asia/Tokyo",
+    "Korea Standard Time": "Asia/Seoul",
+    "Singapore Standard Time": "Asia/Singapore",
+    "UTC": "UTC",
+}
+_WINDOWS = _windows_names()
 
 
 def _zone_name(tz: tzinfo | None) -> str:

@@ -142,7 +142,7 @@ def _parse(raw: bytes, truncated: bool, defects: list[str]) -> Message:
         quoted_text=split.quoted_text,
         signature=split.signature,
         forwarded=split.forwarded + tuple(body.attached_messages),
-        calendar=tuple(body.calendar),
+        calendar=_unique(body.calendar),
         attachments=tuple(body.attachments),
         size=len(raw),
         defects=tuple(dict.fromkeys(defects)),
@@ -248,12 +248,12 @@ def _date(value: str, defects: list[str]) -> datetime | None:
     return dt
 
 
-_ID = re.compile(r"<([^<>\s]+)>")
+_ID = re.compile(r"<([^<>]+)>")
 
 
 def _ids(value: str) -> list[str]:
     value = _raw_text(_unfold(value))
-    found = _ID.findall(value)
+    found = ["".join(f.split()) for f in _ID.findall(value)]
     if not found:
         found = [t.strip("<>,;") for t in value.split() if "@" in t]
     return list(dict.fromkeys(f for f in found if f))[:200]
@@ -273,6 +273,18 @@ def _synthetic_id(raw: bytes) -> str:
     except Exception:
         digest = hashlib.sha1(b"", usedforsecurity=False).hexdigest()
     return f"sha1-{digest}@followup.invalid"
+
+
+def _unique(events: list[CalendarEvent]) -> tuple[CalendarEvent, ...]:
+    """Drop repeats: an inline invitation and its .ics attachment often carry the same event."""
+    seen: set[tuple[object, ...]] = set()
+    out = []
+    for ev in events:
+        key = (ev.uid, ev.sequence, ev.method, ev.start, ev.end, ev.summary)
+        if key not in seen:
+            seen.add(key)
+            out.append(ev)
+    return tuple(out)
 
 
 # --- body ------------------------------------------------------------------------------------------

@@ -22,15 +22,17 @@ from followup.domain.model import Address, Forwarded
 _MAX_HTML = 3_000_000  # characters of HTML read; the rest is dropped
 
 _BLOCK = frozenset(
-    "address article aside blockquote center dd div dl dt fieldset figcaption figure footer form "
-    "h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table tbody thead tfoot tr ul".split()
+    "address article aside center dd div dl dt fieldset figcaption figure footer form "
+    "header li main nav section tbody thead tfoot tr".split()
 )
+_PARA = frozenset("blockquote h1 h2 h3 h4 h5 h6 hr ol p pre table ul".split())  # a blank line around
 _SKIP = frozenset("script style head title template noscript svg object iframe".split())
 _VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all", re.IGNORECASE)
 
-_Q_OPEN = "\x01"  # markers for blockquote depth, resolved into "> " prefixes at the end
-_Q_CLOSE = "\x02"
+# Markers in the intermediate stream: line end, hard break (<br>), paragraph break, blockquote depth.
+_LINE, _BR, _PAR, _Q_OPEN, _Q_CLOSE = "\n", "\x06", "\x04", "\x01", "\x02"
+_TOKENS = re.compile("(\n|\x06|\x04|\x01|\x02)")
 
 
 class _Text(HTMLParser):
@@ -53,24 +55,23 @@ class _Text(HTMLParser):
             self.skip.append(tag)
             return
         if tag == "br":
-            self.out.append("\n")
+            self.out.append(_BR)
         elif tag == "li":
-            self.out.append("\n- ")
+            self.out.append(_LINE + "- ")
         elif tag in ("td", "th"):
-            self.out.append("  ")
-        elif tag == "blockquote":
-            self.out.append("\n" + _Q_OPEN + "\n")
+            self.out.append(" ")
         elif tag == "img":
             alt = next((v or "" for k, v in attrs if k == "alt"), "")
             if alt.strip() and len(alt) < 80:
                 self.out.append(f" {alt.strip()} ")
+        elif tag in _PARA:
+            self.out.append(_PAR)
+        elif tag in _BLOCK:
+            self.out.append(_LINE)
+        if tag == "blockquote":
+            self.out.append(_Q_OPEN)
         elif tag == "pre":
             self.pre += 1
-            self.out.append("\n")
-        elif tag in _BLOCK:
-            self.out.append("\n")
-        if tag == "hr":
-            self.out.append("\n")
 
     def handle_endtag(self, tag: str) -> None:
         if self.skip:
@@ -78,12 +79,13 @@ class _Text(HTMLParser):
                 self.skip.pop()
             return
         if tag == "blockquote":
-            self.out.append("\n" + _Q_CLOSE + "\n")
+            self.out.append(_PAR + _Q_CLOSE)
         elif tag == "pre":
             self.pre = max(0, self.pre - 1)
-            self.out.append("\n")
-        elif tag in _BLOCK:
-            self.out.append("\n")
+        if tag in _PARA:
+            self.out.append(_PAR)
+        elif tag in _BLOCK and tag != "li":
+            self.out.append(_LINE)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
@@ -92,9 +94,9 @@ class _Text(HTMLParser):
         if self.skip:
             return
         if self.pre:
-            self.out.append(data.replace("\n", "\n\x03"))  # \x03: a line break that survives collapsing
+            self.out.append(data.replace("\r", "").replace("\n", _BR))
         else:
-            self.out.append(data)
+            self.out.append(data.replace("\r", " ").replace("\n", " "))
 
 
 _WS = re.compile(r"[ \t\r\f\v\u00a0\u200b\u200c\u200d\u2007\u202f\ufeff\u034f\u00ad]+")
@@ -108,19 +110,35 @@ def html_to_text(html: str) -> str:
         parser.close()
     except Exception:  # HTMLParser is lenient, but be safe: keep what was read
         pass
-    raw = "".join(parser.out)
-    raw = raw.replace("\n", " \n").replace("\x03", "\n")
     lines: list[str] = []
     depth = 0
-    for chunk in raw.split("\n"):
-        depth += chunk.count(_Q_OPEN) - chunk.count(_Q_CLOSE)
-        depth = max(depth, 0)
-        line = _WS.sub(" ", chunk.replace(_Q_OPEN, "").replace(_Q_CLOSE, "")).strip()
+    current: list[str] = []
+    blank = False
+
+    def flush() -> None:
+        nonlocal blank
+        line = _WS.sub(" ", "".join(current)).strip()
+        current.clear()
         if not line:
-            if lines and lines[-1] != "":
-                lines.append("")
-            continue
+            return
+        if blank and lines:
+            lines.append("")
+        blank = False
         lines.append(("> " * depth) + line if depth else line)
+
+    for token in _TOKENS.split("".join(parser.out)):
+        if token in (_LINE, _BR, _PAR, _Q_OPEN, _Q_CLOSE):
+            had_text = bool("".join(current).strip())
+            flush()
+            if token == _PAR or (token == _BR and not had_text):
+                blank = True
+            elif token == _Q_OPEN:
+                depth += 1
+            elif token == _Q_CLOSE:
+                depth = max(0, depth - 1)
+        else:
+            current.append(token)
+    flush()
     return normalise_text("\n".join(lines))
 
 
@@ -217,12 +235,21 @@ def split_body(text: str, *, subject: str = "", default_tz: tzinfo | None = None
 
 def _split(text: str, subject: str, tz: tzinfo, depth: int) -> Split:
     lines = text.split("\n")
-    kind, at = _boundary(lines, subject)
-    head, forwarded, quoted, notes = lines, [], [], []  # type: ignore[var-annotated]
+    head: list[str] = []
+    quoted: list[str] = []
+    forwarded: list[Forwarded] = []
+    notes: list[str] = []
+    i = 0
+    while True:
+        kind, at, end = _boundary(lines, subject, i)
+        head.extend(lines[i:at])
+        if kind != "attribution":  # an "On ... wrote:" above "> " lines: text may follow the quote
+            break
+        quoted.extend(lines[at:end])
+        i = end
     if kind == "reply":
-        head, quoted = lines[:at], lines[at:]
+        quoted.extend(lines[at:])
     elif kind in ("forward", "forward-headers"):
-        head = lines[:at]
         start = at + 1 if kind == "forward" else at
         fwd, inner = _forwarded(lines[start:], subject, tz, depth, notes)
         forwarded.append(fwd)
@@ -244,38 +271,46 @@ def _split(text: str, subject: str, tz: tzinfo, depth: int) -> Split:
     )
 
 
-def _boundary(lines: list[str], subject: str) -> tuple[str, int]:
-    """Where the history starts: ("reply" | "forward" | "forward-headers" | "", line index)."""
+def _boundary(lines: list[str], subject: str, begin: int) -> tuple[str, int, int]:
+    """Where history starts, from line ``begin``: (kind, first line, end of the marker).
+
+    kind: "reply" (the rest is history), "attribution" (an "On ... wrote:" followed by "> " lines),
+    "forward" (a forward marker line), "forward-headers" (a From:/Sent: block under a forward subject),
+    or "" (no history).
+    """
     forward_subject = bool(_FWD_SUBJECT.match(subject))
-    for i, line in enumerate(lines):
-        stripped = line.strip()
+    for i in range(begin, len(lines)):
+        stripped = lines[i].strip()
         if not stripped or stripped.startswith(">"):
             continue
         if _FWD_MARK.match(stripped):
-            return "forward", i
+            return "forward", i, i + 1
         if _ORIG_MARK.match(stripped):
-            return ("forward" if forward_subject else "reply"), i
-        if len(stripped) < 500 and _is_attribution(lines, i):
-            return "reply", i
+            return ("forward" if forward_subject else "reply"), i, i + 1
+        n = _attribution_lines(lines, i) if len(stripped) < 500 else 0
+        if n:
+            nxt = next((line.strip() for line in lines[i + n :] if line.strip()), "")
+            return ("attribution" if nxt.startswith(">") else "reply"), i, i + n
         if _is_header_block(lines, i) or _ONE_LINE_HISTORY.match(stripped):
-            j = i - 1 if i > 0 and re.fullmatch(r"\s*[_\-=]{8,}\s*", lines[i - 1]) else i
-            return ("forward-headers" if forward_subject else "reply"), j
-    return "", len(lines)
+            j = i - 1 if i > begin and re.fullmatch(r"\s*[_\-=]{8,}\s*", lines[i - 1]) else i
+            return ("forward-headers" if forward_subject else "reply"), j, i
+    return "", len(lines), len(lines)
 
 
-def _is_attribution(lines: list[str], i: int) -> bool:
+def _attribution_lines(lines: list[str], i: int) -> int:
+    """How many lines (1-3) the "On <date>, <name> wrote:" line starting at ``i`` spans; 0 if none."""
     first = lines[i].strip()
     if not re.match(r"(?i)(on|am|le|el|il|op|den|em|w dniu)\b|.*@", first):
-        return False
+        return 0
     joined = first
     for k in range(3):
         if k:
             if i + k >= len(lines) or not lines[i + k].strip():
-                return False
+                return 0
             joined += " " + lines[i + k].strip()
         if _ATTR.match(joined):
-            return True
-    return False
+            return k + 1
+    return 0
 
 
 def _header(line: str) -> tuple[str, str] | None:
@@ -303,6 +338,9 @@ def _is_header_block(lines: list[str], i: int) -> bool:
 def _forwarded(
     lines: list[str], subject: str, tz: tzinfo, depth: int, notes: list[str]
 ) -> tuple[Forwarded, Split | None]:
+    filled = [line for line in lines if line.strip()]
+    if filled and sum(line.lstrip().startswith(">") for line in filled) * 2 > len(filled):
+        lines = [_unquote(line) for line in lines]  # Apple Mail quotes a plain-text forward
     fields: dict[str, str] = {}
     j = 0
     while j < len(lines) and j < 3 and not lines[j].strip():
@@ -348,6 +386,14 @@ def _forwarded(
     return fwd, inner
 
 
+def _unquote(line: str) -> str:
+    stripped = line.lstrip()
+    if stripped.startswith(">"):
+        stripped = stripped[1:]
+        return stripped[1:] if stripped.startswith(" ") else stripped
+    return line
+
+
 def _addresses(value: str) -> list[Address]:
     if not value.strip():
         return []
@@ -373,17 +419,42 @@ def _signature(lines: list[str]) -> tuple[list[str], list[str]]:
         tail = [i for i, line in enumerate(lines) if line.strip()][-3:]
         cut = next((i for i in tail if _MOBILE.match(lines[i])), None)
     if cut is None:
-        start = max(0, len(lines) - 40)
-        for i in range(start, len(lines)):
-            if (i == 0 or not lines[i - 1].strip()) and _DISCLAIMER.match(lines[i]):
-                cut = i
-                break
+        cut = _disclaimer_start(lines)
     if cut is None:
         return lines, []
     body, sig = lines[:cut], lines[cut:]
     if sig and _SIG_DASH.match(sig[0]):
         sig = sig[1:]
     return body, sig
+
+
+_LEGAL = re.compile(
+    r"confidential|privileged|intended (?:solely |only )?for|intended recipient|if you (?:are not|have received)"
+    r"|in error|registered in (?:england|scotland|ireland)|registered office|company (?:no|number)|member fdic"
+    r"|equal housing lender|regulated by|amtsgericht|handelsregister|vertraulich|disseminat|unauthori[sz]ed"
+    r"|not (?:use|copy|disclose)|notify the sender|delete (?:it|this|the)",
+    re.IGNORECASE,
+)
+
+
+def _disclaimer_start(lines: list[str]) -> int | None:
+    """Start of the legal paragraphs at the end of the text (never its first paragraph), or None."""
+    cut = None
+    end = len(lines)
+    while end > 0:
+        start = end
+        while start > 0 and lines[start - 1].strip():
+            start -= 1
+        para = " ".join(line.strip() for line in lines[start:end])
+        if not para:
+            end = start - 1 if start > 0 else 0
+            continue
+        hits = {m.group(0).lower() for m in _LEGAL.finditer(para)}
+        if start == 0 or not (len(hits) >= 2 or _DISCLAIMER.match(lines[start])):
+            break
+        cut = start
+        end = start
+    return cut
 
 
 _LOOSE_CLEAN = re.compile(r"\s+(?:at|um|à|a las|alle|om)\s+|,", re.IGNORECASE)
