@@ -59,7 +59,7 @@ def batch(parts: dict[str, Any]) -> tuple[dict[str, str], str]:
         else:
             status, body = 200, json.dumps(answer)
         chunks.append(
-            f"--{BOUNDARY}\r\nContent-Type: application/http\r\nContent-ID: <response-x+{rid}>\r\n\r\n"
+            f"--{BOUNDARY}\r\nContent-Type: application/http\r\nContent-ID: <response-x + {rid}>\r\n\r\n"
             f"HTTP/1.1 {status} {'OK' if status == 200 else 'Error'}\r\nContent-Type: application/json\r\n\r\n"
             f"{body}\r\n"
         )
@@ -67,7 +67,9 @@ def batch(parts: dict[str, Any]) -> tuple[dict[str, str], str]:
     return {"status": "200", "content-type": f"multipart/mixed; boundary={BOUNDARY}"}, content
 
 
-def raw_message(mid: str, raw: bytes, labels: list[str], thread: str = "t1", when_ms: int = 1741079700000) -> dict[str, Any]:
+def raw_message(
+    mid: str, raw: bytes, labels: list[str], thread: str = "t1", when_ms: int = 1741079700000
+) -> dict[str, Any]:
     return {
         "id": mid,
         "threadId": thread,
@@ -88,6 +90,13 @@ LABELS = {
         {"id": "Label_9", "name": "Jobs", "type": "user"},
     ]
 }
+
+
+class ClosableMock(HttpMockSequence):
+    """HttpMockSequence with the ``close`` that google_auth_httplib2.AuthorizedHttp calls."""
+
+    def close(self) -> None:
+        return None
 
 
 # -- requests --------------------------------------------------------------------------------------

@@ -358,10 +358,12 @@ class GmailMailbox:
     def _thread_of(self, raw: bytes) -> str:
         """The Gmail thread of the message this draft replies to ("" when it is not in the mailbox)."""
         candidates = [header(raw, "In-Reply-To")] + list(reversed(header(raw, "References").split()))
+        tried: set[str] = set()
         for candidate in candidates:
             msgid = candidate.strip().strip("<>")
-            if not msgid:
+            if not msgid or msgid in tried:
                 continue
+            tried.add(msgid)
             page = self._run(self.users.messages().list(userId=USER, q=msgid_query([msgid]), maxResults=5))
             for m in page.get("messages") or ():
                 if m.get("threadId"):
