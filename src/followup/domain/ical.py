@@ -9,6 +9,7 @@ Recurrences are never expanded: the first occurrence (DTSTART) is what an interv
 from __future__ import annotations
 
 import re
+import warnings
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -54,6 +55,12 @@ def _read(data: bytes | str, method: str, notes: list[str]) -> tuple[CalendarEve
     if "BEGIN:VCALENDAR" not in text.upper():
         notes.append("calendar part without VCALENDAR")
         return ()
+    with warnings.catch_warnings():  # icalendar warns about guessed zones; we note what matters
+        warnings.simplefilter("ignore")
+        return _events(text, method, notes)
+
+
+def _events(text: str, method: str, notes: list[str]) -> tuple[CalendarEvent, ...]:
     try:
         cals = icalendar.Calendar.from_ical(text, multiple=True)
     except Exception as exc:

@@ -19,7 +19,7 @@ from html.parser import HTMLParser
 
 from followup.domain.model import Address, Forwarded
 
-_MAX_HTML = 3_000_000  # characters of HTML read; the rest is dropped
+_MAX_HTML = 1_000_000  # characters of HTML read; the rest is dropped
 
 _BLOCK = frozenset(
     "address article aside center dd div dl dt fieldset figcaption figure footer form "
@@ -181,7 +181,8 @@ _ORIG_MARK = re.compile(
 _ATTR = re.compile(
     r"^\s*(?:on|am|le|el|il|op|den|em|w dniu)\b.{4,400}?"
     r"(?:wrote|schrieb|a [ée]crit|escribi[óo]|ha scritto|schreef|skrev|napisa[łl]|escreveu)\s*:\s*$"
-    r"|^.{0,200}<[^<>\s]+@[^<>\s]+>\s*(?:wrote|schrieb|a [ée]crit|escribi[óo])\s*:\s*$",
+    r"|^.{0,200}<[^<>\s]+@[^<>\s]+>\s*(?:wrote|schrieb|a [ée]crit|escribi[óo])\s*:\s*$"
+    r"|^\s*(?:am|op)\b.{4,300}?\b(?:schrieb|schreef)\b.{1,200}:\s*$",
     re.IGNORECASE | re.DOTALL,
 )
 _HDR = re.compile(r"^\s*\*?\s*([A-Za-zÀ-ÿ][\w\-À-ÿ ]{0,14}?)\s*\*?\s*:\s*\*?\s*(.*?)\s*$")
@@ -218,6 +219,7 @@ _DISCLAIMER = re.compile(
     r"|ce (?:message|courriel|e-mail)\b.{0,80}confidenti)",
     re.IGNORECASE,
 )
+_RULE = re.compile(r"\s*[_\-=]{8,}\s*")  # Outlook's line above a quoted header block
 _MAX_DEPTH = 4
 
 
@@ -292,7 +294,7 @@ def _boundary(lines: list[str], subject: str, begin: int) -> tuple[str, int, int
             nxt = next((line.strip() for line in lines[i + n :] if line.strip()), "")
             return ("attribution" if nxt.startswith(">") else "reply"), i, i + n
         if _is_header_block(lines, i) or _ONE_LINE_HISTORY.match(stripped):
-            j = i - 1 if i > begin and re.fullmatch(r"\s*[_\-=]{8,}\s*", lines[i - 1]) else i
+            j = i - 1 if i > begin and _RULE.fullmatch(lines[i - 1]) else i
             return ("forward-headers" if forward_subject else "reply"), j, i
     return "", len(lines), len(lines)
 
@@ -343,7 +345,7 @@ def _forwarded(
         lines = [_unquote(line) for line in lines]  # Apple Mail quotes a plain-text forward
     fields: dict[str, str] = {}
     j = 0
-    while j < len(lines) and j < 3 and not lines[j].strip():
+    while j < len(lines) and j < 3 and (not lines[j].strip() or _RULE.fullmatch(lines[j])):
         j += 1
     last = ""
     while j < len(lines):
