@@ -1,0 +1,196 @@
+"""Who is who in a hiring process: robot senders, the employer's humans, company names.
+
+Pure helpers for ``track`` and ``policy``. A *robot* address is one nobody reads: no-reply mailboxes,
+applicant-tracking systems (ATS), schedulers, e-signature services, job boards. Such an address is never
+a recipient and never joins two messages by itself (an ATS relays many companies' mail from one domain).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from followup.domain.model import Address, Identity, Person, Signal
+
+# Domains that relay mail for many employers (ATS, schedulers, e-signature, job boards).
+RELAY_DOMAINS: frozenset[str] = frozenset(
+    {
+        "greenhouse.io",
+        "greenhouse-mail.io",
+        "lever.co",
+        "hire.lever.co",
+        "myworkday.com",
+        "workday.com",
+        "ashbyhq.com",
+        "smartrecruiters.com",
+        "icims.com",
+        "jobvite.com",
+        "bamboohr.com",
+        "breezy.hr",
+        "recruitee.com",
+        "teamtailor.com",
+        "workable.com",
+        "personio.de",
+        "successfactors.com",
+        "taleo.net",
+        "calendly.com",
+        "goodtime.io",
+        "modernloop.io",
+        "docusign.net",
+        "docusign.com",
+        "hellosign.com",
+        "linkedin.com",
+        "indeed.com",
+        "glassdoor.com",
+        "ziprecruiter.com",
+    }
+)
+
+_ROBOT_LOCAL = re.compile(
+    r"^(no[-_.]?reply|do[-_.]?not[-_.]?reply|donotreply|notifications?|notify|mailer[-_.]?daemon|"
+    r"postmaster|bounce[s]?|alerts?|automated|auto[-_.]?confirm|system|dse|.*[-_.]no[-_.]?reply)"
+    r"([-_.+].*)?$"
+)
+
+_LEGAL_SUFFIXES = frozenset(
+    {
+        "gmbh",
+        "inc",
+        "incorporated",
+        "ltd",
+        "limited",
+        "llc",
+        "llp",
+        "ag",
+        "plc",
+        "corp",
+        "corporation",
+        "co",
+        "company",
+        "sa",
+        "sas",
+        "sarl",
+        "bv",
+        "nv",
+        "se",
+        "kg",
+        "ohg",
+        "ug",
+        "oy",
+        "ab",
+        "as",
+        "pty",
+        "srl",
+        "spa",
+        "kft",
+    }
+)
+
+
+def domain_of(email: str) -> str:
+    return email.rpartition("@")[2].lower()
+
+
+def is_relay_domain(domain: str) -> bool:
+    domain = domain.lower()
+    return any(domain == d or domain.endswith("." + d) for d in RELAY_DOMAINS)
+
+
+def is_robot_address(email: str) -> bool:
+    """True for a mailbox no person reads (no-reply, ATS, scheduler, DocuSign, job board)."""
+    email = email.lower()
+    if not email or "@" not in email:
+        return True
+    local, _, domain = email.rpartition("@")
+    return bool(_ROBOT_LOCAL.match(local)) or is_relay_domain(domain)
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+def normalise_company(name: str) -> str:
+    """A comparison key: case, accents, punctuation, '&'/'and' and legal suffixes do not matter."""
+    text = _fold(name).replace("&", " and ")
+    words = re.findall(r"[a-z0-9]+", text)
+    while words and words[-1] in _LEGAL_SUFFIXES:
+        words.pop()
+    words = [w for w in words if w != "and"]
+    return " ".join(words)
+
+
+def slug(text: str) -> str:
+    words = re.findall(r"[a-z0-9]+", _fold(text))
+    return "-".join(words)[:40] or "process"
+
+
+def normalise_role(role: str) -> str:
+    text = _fold(role)
+    text = re.sub(r"\((m|w|f|d|x|h)(\s*/\s*(m|w|f|d|x|h))+\)", " ", text)
+    return " ".join(re.findall(r"[a-z0-9]+", text))
+
+
+def _acronym(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w)
+
+
+def roles_match(a: str, b: str) -> bool:
+    """Loose equality of two role titles (case, '(m/w/d)', word order, common abbreviations)."""
+    na, nb = normalise_role(a), normalise_role(b)
+    if not na or not nb:
+        return False
+    if na == nb or na in nb or nb in na:
+        return True
+    wa, wb = na.split(), nb.split()
+    # "TPM, Payments" vs "Technical Program Manager, Payments"
+    for short, long_ in ((wa, wb), (wb, wa)):
+        for i, w in enumerate(short):
+            for n in range(2, 5):
+                for j in range(len(long_) - n + 1):
+                    if _acronym(long_[j : j + n]) == w:
+                        rest_short = short[:i] + short[i + 1 :]
+                        rest_long = long_[:j] + long_[j + n :]
+                        if set(rest_short) == set(rest_long):
+                            return True
+    sa, sb = set(wa), set(wb)
+    return len(sa & sb) / len(sa | sb) >= 0.75
+
+
+def is_users(addr: Address | Person, user: Identity) -> bool:
+    """The user's own address, or an address carrying the user's own name (a forward from an old account)."""
+    if user.is_user(addr.email):
+        return True
+    return bool(user.name) and _fold(addr.name).strip() == _fold(user.name).strip()
+
+
+def human_senders(sig: Signal, user: Identity) -> tuple[Address, ...]:
+    """The employer's human(s) behind one message: the sender, or the Reply-To behind a robot sender.
+
+    Empty for the user's own mail, for auto-replies from a person's mailbox (out of office), and for
+    robot mail without a human Reply-To.
+    """
+    if sig.reading.from_user or is_users(sig.sender, user):
+        return ()
+    sender_robot = is_robot_address(sig.sender.email)
+    if sig.reading.automated and not sender_robot:
+        return ()  # an auto-reply from a person's own mailbox: no word, no recipient
+    out: list[Address] = []
+    if not sender_robot:
+        out.append(sig.sender)
+    out.extend(a for a in sig.reply_to if not is_robot_address(a.email) and not is_users(a, user))
+    seen: set[str] = set()
+    uniq = []
+    for a in out:
+        if a.email not in seen:
+            seen.add(a.email)
+            uniq.append(a)
+    return tuple(uniq)
+
+
+def prefer_employer_domain(addrs: tuple[Address, ...], company_domain: str) -> tuple[Address, ...]:
+    """Addresses at the employer's own domain first (a stable sort)."""
+    if not company_domain:
+        return addrs
+    d = company_domain.lower()
+    return tuple(sorted(addrs, key=lambda a: 0 if domain_of(a.email).endswith(d) else 1))
