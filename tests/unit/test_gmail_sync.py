@@ -208,8 +208,7 @@ def test_incremental_batches_store_only_fully_covered_history_ids() -> None:
     http = HttpMockSequence(
         [
             history_page([added("601", "n1", ["INBOX"]), added("602", "n2", ["INBOX"])], "610"),
-            batch({"n1": {"sizeEstimate": 1}}),
-            batch({"n2": {"sizeEstimate": 1}}),
+            batch({"n1": {"sizeEstimate": 1}, "n2": {"sizeEstimate": 1}}),
             batch({"n1": raw_message("n1", INVITE, ["INBOX"])}),
             ok(LABELS),
             batch({"n2": raw_message("n2", PROMISE, ["INBOX"])}),
@@ -358,3 +357,20 @@ def test_raw_bytes_come_back_exactly_as_stored() -> None:
     # base64url without padding, as Gmail sends it, decodes to the same bytes
     encoded = raw_message("m", INVITE, ["INBOX"])["raw"].rstrip("=")
     assert b64decode(encoded) == INVITE
+
+
+def test_one_stored_batch_is_fetched_in_several_small_http_batches() -> None:
+    http = HttpMockSequence(
+        [
+            ok({"historyId": "5"}),
+            ok({"messages": [{"id": "m1"}, {"id": "m2"}, {"id": "m3"}]}),
+            ok({}),
+            batch({"m1": raw_message("m1", INVITE, ["INBOX"]), "m2": raw_message("m2", REPLY, ["SENT"])}),
+            batch({"m3": raw_message("m3", PROMISE, ["INBOX"])}),
+            ok(LABELS),
+        ]
+    )
+    with mailbox(http, batch_size=3, http_batch=2) as mb:
+        batches = list(mb.sync(None, SINCE))
+    assert [[f.ref for f in b.messages] for b in batches] == [["m1", "m2", "m3"]]
+    assert sum(1 for uri, *_ in http.request_sequence if uri.endswith("/batch")) == 2

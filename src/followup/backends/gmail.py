@@ -43,7 +43,8 @@ log = logging.getLogger("followup.gmail")
 
 USER = "me"
 KEY_HEADER = "X-Followup-Key"
-DEFAULT_BATCH_SIZE = 25  # Google advises batches of at most 50 to stay under the per-user rate
+DEFAULT_BATCH_SIZE = 100  # messages per yielded Batch (stored in one transaction)
+DEFAULT_HTTP_BATCH = 25  # requests per HTTP batch: Google advises at most 50 (per-user rate limit)
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 MAX_DRAFTS_SCANNED = 2000
 MSGIDS_PER_SEARCH = 20
@@ -70,6 +71,7 @@ class GmailMailbox:
         *,
         http: Any = None,
         batch_size: int = DEFAULT_BATCH_SIZE,
+        http_batch: int = DEFAULT_HTTP_BATCH,
         max_bytes: int = DEFAULT_MAX_BYTES,
         page_size: int = 500,
         sleep: Callable[[float], None] | None = None,
@@ -80,7 +82,8 @@ class GmailMailbox:
         self.name = name
         self._credentials_provider = credentials_provider
         self._http = http
-        self.batch_size = max(1, min(batch_size, 100))
+        self.batch_size = max(1, batch_size)
+        self.http_batch = max(1, min(http_batch, 100))
         self.max_bytes = max_bytes
         self.page_size = page_size
         self.timeout = timeout
@@ -91,7 +94,10 @@ class GmailMailbox:
 
     @classmethod
     def from_account(cls, account: Any, *, http: Any = None) -> GmailMailbox:
-        """Build from an ``AccountConfig`` (reads ``name``, ``batch_size``, ``max_message_bytes``)."""
+        """Build from an ``AccountConfig`` (reads ``name``, ``batch_size``, ``max_message_bytes``).
+
+        ``batch_size`` is the number of messages per stored batch; HTTP batches stay at 25 requests.
+        """
         from followup import gmail_auth
 
         batch_size = getattr(account, "batch_size", None) or DEFAULT_BATCH_SIZE
@@ -223,10 +229,10 @@ class GmailMailbox:
     def _sizes(self, ids: list[str]) -> dict[str, int]:
         """sizeEstimate of each message that still exists (format=minimal, batched)."""
         sizes: dict[str, int] = {}
-        for start in range(0, len(ids), self.batch_size):
+        for start in range(0, len(ids), self.http_batch):
             reqs = {
                 mid: self.users.messages().get(userId=USER, id=mid, format="minimal")
-                for mid in ids[start : start + self.batch_size]
+                for mid in ids[start : start + self.http_batch]
             }
             for mid, msg in self.executor.batch(self._service, reqs).items():
                 if msg is not None:
@@ -243,7 +249,10 @@ class GmailMailbox:
             )
             for mid in ids
         }
-        answers = self.executor.batch(self._service, reqs) if reqs else {}
+        answers: dict[str, dict[str, Any] | None] = {}
+        items = list(reqs.items())
+        for start in range(0, len(items), self.http_batch):
+            answers.update(self.executor.batch(self._service, dict(items[start : start + self.http_batch])))
         names = self.label_names() if reqs else {}
         out = []
         for mid in ids:  # keep the listing's order
@@ -295,12 +304,12 @@ class GmailMailbox:
         """Request id -> message (format=metadata with the headers we match on), batched."""
         out: dict[str, dict[str, Any]] = {}
         items = list(ids.items())
-        for start in range(0, len(items), self.batch_size):
+        for start in range(0, len(items), self.http_batch):
             reqs = {
                 rid: self.users.messages().get(
                     userId=USER, id=mid, format="metadata", metadataHeaders=[KEY_HEADER, "Message-ID"]
                 )
-                for rid, mid in items[start : start + self.batch_size]
+                for rid, mid in items[start : start + self.http_batch]
             }
             for rid, msg in self.executor.batch(self._service, reqs).items():
                 if msg is not None:
