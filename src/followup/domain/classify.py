@@ -1,0 +1,414 @@
+"""Read one message: its kind, the facts it carries, and the evidence that decided it.
+
+``read(message, user) -> Reading`` is pure, fast and never raises. Rules decide, in this order:
+
+1. Who wrote it (``senders``): the user's own mail is a thank-you, a follow-up inquiry, a withdrawal
+   or ``other``; auto-replies and bulk mail are ``other``.
+2. Is it about a job at all: hiring cues (application, role, interview, candidate, ...) against
+   look-alike cues (job alerts, agencies, visa / research / podcast "interviews", card or rental
+   "applications", webinars, receipts, ...). Without hiring context the message is ``other``.
+3. Which hiring kind: each kind's cue table is scored on the new text (never quoted history) and the
+   subject; decisive kinds (offer, rejection, withdrawal) outrank scheduling, which outranks acks
+   and promises. A calendar invitation is an interview only with hiring context.
+4. Facts: company, role, interview slot, interviewers, decision date, request deadline (dates and
+   people come from ``followup.domain.dates`` / ``people`` when present).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+
+from followup.domain import company as co
+from followup.domain import rules as R
+from followup.domain.model import CalendarEvent, Identity, Kind, Message, Person, Reading
+from followup.domain.role import find_role
+from followup.domain.senders import SenderFacts, analyse, employer_domain, human_name_of, is_freemail
+
+try:  # C2's extractors; the classifier still decides kinds without them
+    from followup.domain import dates as _dates
+except Exception:  # pragma: no cover - absent while the module is being written
+    _dates = None  # type: ignore[assignment]
+try:
+    from followup.domain import people as _people
+except Exception:  # pragma: no cover
+    _people = None  # type: ignore[assignment]
+
+_FWD_SUBJECT = re.compile(r"^(?:\s*(?:fwd?|wg|tr|rv)\s*:\s*)+", re.I)
+_RE_SUBJECT = re.compile(r"^(?:\s*(?:re|aw|sv|antw|réf|rif)\s*:\s*)+", re.I)
+# A clock time next to a day: enough to tell "a fixed time" from "let's find a time" when the date
+# extractor is absent or declines; the slot itself always comes from ``dates``.
+_CLOCK = re.compile(
+    r"\b(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*(?:a\.?m\.?|p\.?m\.?)(?!\w)|\b(?:[01]?\d|2[0-3]):[0-5]\d\b"
+    r"|\b(?:[01]?\d|2[0-3])\s*(?:uhr|h)\b|\bnoon\b",
+    re.I,
+)
+_DAY = re.compile(
+    r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b|\b(?:montag|dienstag|mittwoch|donnerstag|freitag"
+    r"|lundi|mardi|mercredi|jeudi|vendredi|lunes|martes|miércoles|jueves|viernes)\b|\btomorrow\b|\bmorgen\b"
+    r"|\b\d{1,2}[./]\d{1,2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\.? (?:jan|feb|m[äa]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz])",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class _View:
+    """The content the kind is read from: the message itself, or the hiring mail it forwards."""
+
+    subject: str
+    text: str  # subject + new text (+ forwarded text) + calendar summary: for hiring context
+    kind_text: str  # the same without a reply's inherited subject: for the kind
+    body: str  # new text (+ forwarded text), no subject
+    sender_email: str
+    sender_name: str
+    forwarded: bool
+
+
+def read(message: Message, user: Identity) -> Reading:
+    """What the product reads from one message. Pure; never raises (a failure reads as ``other``)."""
+    try:
+        return _read(message, user)
+    except Exception as exc:  # noqa: BLE001 - the contract is: never raise on any mail
+        return Reading(
+            kind=Kind.OTHER,
+            confidence=0.0,
+            evidence=(),
+            notes=(f"classifier failed: {type(exc).__name__}",),
+        )
+
+
+def _view(message: Message, facts: SenderFacts) -> _View:
+    subject = message.subject or ""
+    body = message.new_text or ("" if message.quoted_text else message.text)
+    sender = message.sender
+    s_email, s_name = (sender.email, sender.name) if sender else ("", "")
+    forwarded = False
+    if message.forwarded:
+        fw = message.forwarded[0]
+        personal = not sender or facts.from_user or is_freemail(sender.email.rpartition("@")[2])
+        if fw.sender is not None and (personal or len(body.strip()) < 200):
+            forwarded = True
+            subject = fw.subject or _FWD_SUBJECT.sub("", subject)
+            body = body + "\n" + fw.text
+            s_email, s_name = fw.sender.email, fw.sender.name
+    cal = " ".join(f"{e.summary}\n{e.description}" for e in message.calendar)
+    bare = _RE_SUBJECT.sub("", _FWD_SUBJECT.sub("", subject))
+    text = f"{bare}\n{body}\n{cal}"
+    own_subject = "" if _RE_SUBJECT.match(subject) else bare
+    kind_text = f"{own_subject}\n{body}\n{cal}"
+    return _View(subject, text, kind_text, body, s_email, s_name, forwarded)
+
+
+def _read(message: Message, user: Identity) -> Reading:
+    facts = analyse(message, user)
+    view = _view(message, facts)
+    from_user = facts.from_user and not view.forwarded
+    ev: list[str] = list(facts.evidence)
+    if view.forwarded:
+        ev.append(f"forward of mail from {view.sender_email}")
+    hiring, _ = R.score(view.text, R.HIRING)
+    quoted, _ = R.score(message.quoted_text[:3000], R.HIRING)
+    hiring += min(quoted, 2.0) / 2
+    if facts.ats:
+        hiring += 1.0
+    if find_role(view.subject, view.body):
+        hiring += 1.5
+    looks, l_ev = R.score(view.text, R.LOOKALIKE)
+    board, b_ev = R.score(view.text, R.JOBBOARD)
+    if facts.bulk:
+        board += 1.0
+
+    if from_user:
+        kind, conf, k_ev = _user_kind(view, hiring, message, user)
+    elif facts.auto_reply:
+        kind, conf, k_ev = Kind.OTHER, 0.95, ("auto-reply",)
+    else:
+        kind, conf, k_ev = _employer_kind(view, message, hiring, looks, l_ev, board, b_ev)
+    ev.extend(k_ev)
+
+    related = kind is not Kind.OTHER or (hiring >= 2.0 and looks < 3.0) or (facts.auto_reply and hiring >= 1.0)
+    if from_user and kind is Kind.OTHER:
+        related = hiring >= 1.0 or bool(_recipient_domain(message, user))
+    reading = Reading(
+        kind=kind,
+        confidence=round(conf, 2),
+        evidence=tuple(dict.fromkeys(ev)),
+        from_user=from_user,
+        automated=facts.automated and not view.forwarded,
+    )
+    if not related:
+        return reading
+    dom = _employer_domain(message, user, facts, view)
+    name = _company(message, facts, view, dom, from_user)
+    role = find_role(view.subject, view.body, name)
+    reading = replace(reading, company=name, company_domain=dom, role=role)
+    return _facts(reading, message, user, view, dom)
+
+
+# --- kinds ------------------------------------------------------------------------------------------
+
+
+def _user_kind(view: _View, hiring: float, message: Message, user: Identity) -> tuple[Kind, float, tuple[str, ...]]:
+    body = f"{_RE_SUBJECT.sub('', view.subject)}\n{view.body}"
+    wd, wd_ev = R.score(body, R.USER_WITHDRAW)
+    if wd >= 4 and (hiring >= 1 or _recipient_domain(message, user)):
+        return Kind.WITHDRAWN, 0.85, wd_ev
+    ty, ty_ev = R.score(body, R.USER_THANKS)
+    fu, fu_ev = R.score(body, R.USER_FOLLOW_UP)
+    context = hiring >= 1 or bool(_recipient_domain(message, user))
+    if not context:
+        return Kind.OTHER, 0.7, ("no hiring context in the user's mail",)
+    if fu >= 3 and fu >= ty:
+        return Kind.USER_FOLLOW_UP, 0.6 + min(fu, 6) / 15, fu_ev
+    if ty >= 3:
+        return Kind.USER_THANK_YOU, 0.55 + min(ty, 6) / 15, ty_ev
+    if fu >= 3:
+        return Kind.USER_FOLLOW_UP, 0.6, fu_ev
+    return Kind.OTHER, 0.75 if ty < 1.5 else 0.55, ("the user's mail is neither a thank-you nor an inquiry",)
+
+
+def _employer_kind(
+    view: _View,
+    message: Message,
+    hiring: float,
+    looks: float,
+    l_ev: tuple[str, ...],
+    board: float,
+    b_ev: tuple[str, ...],
+) -> tuple[Kind, float, tuple[str, ...]]:
+    text = view.kind_text
+    sc: dict[str, tuple[float, tuple[str, ...]]] = {
+        name: R.score(text, table)
+        for name, table in (
+            ("offer", R.OFFER),
+            ("rejection", R.REJECTION),
+            ("withdrawn", R.WITHDRAWN),
+            ("reschedule", R.RESCHEDULE),
+            ("confirm", R.CONFIRM),
+            ("proposal", R.PROPOSAL),
+            ("invite", R.INVITE),
+            ("next", R.NEXT_ROUND),
+            ("action", R.ACTION),
+            ("ack", R.ACK),
+            ("promise", R.PROMISE),
+            ("coming", R.COMING_IN),
+        )
+    }
+
+    def s(name: str) -> float:
+        return sc[name][0]
+
+    def e(name: str) -> tuple[str, ...]:
+        return sc[name][1]
+
+    strongest = max(s("offer"), s("rejection"), s("withdrawn"))
+    if strongest >= 3.5 or s("ack") >= 3 or s("action") >= 3.5:
+        hiring += 1.0
+    if hiring < 1.0:
+        return Kind.OTHER, 0.8, ("no hiring context",)
+    if looks >= 3.0 and not (strongest >= 4 and hiring >= 3 and looks < 4):
+        return Kind.OTHER, min(0.95, 0.6 + looks / 20), ("look-alike: " + "; ".join(l_ev),)
+    if board >= 3.0 and not ((strongest >= 4 or s("ack") >= 3) and hiring >= 3):
+        return Kind.OTHER, min(0.95, 0.6 + board / 20), ("job board / bulk mail: " + "; ".join(b_ev),)
+    looks = max(looks, board)
+
+    margin = hiring - looks
+    base = 0.55 + min(max(margin, 0.0), 4.0) / 10  # 0.55 .. 0.95
+
+    def conf(score: float, threshold: float) -> float:
+        return min(0.98, base + min(score - threshold, 4.0) / 20)
+
+    if s("rejection") >= 4 and s("rejection") >= s("offer"):
+        return Kind.REJECTION, conf(s("rejection"), 4), e("rejection")
+    if s("offer") >= 3.5:
+        return Kind.OFFER, conf(s("offer"), 3.5), e("offer")
+    if s("withdrawn") >= 4:
+        return Kind.WITHDRAWN, conf(s("withdrawn"), 4), e("withdrawn")
+
+    events = [c for c in message.calendar if c.start is not None or c.cancelled]
+    if events:
+        ev = events[0]
+        cal_fact = f"calendar {ev.method or 'event'} {ev.start:%Y-%m-%d %H:%M}" if ev.start else "calendar CANCEL"
+        if ev.cancelled:
+            return Kind.RESCHEDULE, conf(3, 3), (cal_fact, "event cancelled")
+        if s("reschedule") >= 3 or ev.sequence > 0 and s("reschedule") >= 2:
+            return Kind.RESCHEDULE, conf(s("reschedule"), 3), (cal_fact, *e("reschedule"))
+        return Kind.INTERVIEW_CONFIRMED, conf(3 + min(hiring, 4) / 2, 3), (cal_fact, *h_short(text))
+
+    slot = _fixed_time(view.body, message)
+    if s("reschedule") >= 3:
+        return Kind.RESCHEDULE, conf(s("reschedule"), 3), e("reschedule")
+    proposing = s("proposal") >= 3 or (s("invite") >= 2.5 and len(set(_CLOCK.findall(view.body))) >= 3)
+    if slot and not proposing:
+        return Kind.INTERVIEW_CONFIRMED, conf(2.5 + s("confirm") / 2, 2.5), (*e("confirm"), slot)
+    if s("action") >= 3.5 and s("action") >= s("invite"):
+        return Kind.ACTION_REQUEST, conf(s("action"), 3.5), e("action")
+    if s("next") >= 3 and not (s("promise") >= 3 and s("invite") + s("proposal") < 2):
+        return Kind.NEXT_ROUND, conf(s("next"), 3), e("next")
+    if s("invite") + s("proposal") >= 2.5:
+        return Kind.INTERVIEW_INVITE, conf(s("invite") + s("proposal"), 2.5), e("invite") + e("proposal")
+    if s("ack") >= 3:
+        return Kind.APPLICATION_ACK, conf(s("ack"), 3), e("ack")
+    promise = s("promise")
+    if promise >= 3 or (promise >= 1.5 and _decision_date(view.body, message) is not None):
+        return Kind.DECISION_TIMELINE, conf(promise, 3), e("promise")
+    if s("coming"):
+        return Kind.OTHER, 0.75, ("note after an interview without a promise", *e("coming"))
+    return Kind.OTHER, 0.6, ("no kind's cues were strong enough",)
+
+
+def h_short(text: str) -> tuple[str, ...]:
+    return R.score(text, R.HIRING, limit=2)[1]
+
+
+# --- facts --------------------------------------------------------------------------------------
+
+
+def _fixed_time(text: str, message: Message) -> str:
+    """Evidence of a fixed interview time in the text ("" when none): the extractor's, else day + clock."""
+    found = _interview_time(text, message)
+    if found is not None:
+        return f"time: {getattr(found, 'evidence', '') or getattr(found, 'start', '')}"
+    for line in text.splitlines():
+        clock = _CLOCK.search(line)
+        if clock and _DAY.search(line):
+            return f'time: "{line.strip()[:60]}"'
+    clock = _CLOCK.search(text)
+    if clock and _DAY.search(text[max(0, clock.start() - 120) : clock.end() + 60]):
+        return f'time: "{clock.group(0)}"'
+    return ""
+
+
+def _interview_time(text: str, message: Message, user_tz: str = "") -> object | None:
+    if _dates is None or message.date is None:
+        return None
+    try:
+        return _dates.find_interview_time(text, message.date, user_tz)
+    except Exception:  # noqa: BLE001 - a date bug must not break classification
+        return None
+
+
+def _decision_date(text: str, message: Message, user_tz: str = "") -> object | None:
+    if _dates is None or message.date is None:
+        return None
+    try:
+        return _dates.find_decision_date(text, message.date, user_tz)
+    except Exception:  # noqa: BLE001
+        return None
+
+
+def _recipient_domain(message: Message, user: Identity) -> str:
+    for a in (*message.to, *message.cc):
+        if user.is_user(a.email):
+            continue
+        d = employer_domain(a.email)
+        if d:
+            return d
+    return ""
+
+
+def _employer_domain(message: Message, user: Identity, facts: SenderFacts, view: _View) -> str:
+    if view.forwarded:
+        return employer_domain(view.sender_email)
+    if facts.from_user:
+        return _recipient_domain(message, user)
+    return facts.employer_domain
+
+
+def _company(message: Message, facts: SenderFacts, view: _View, dom: str, from_user: bool) -> str:
+    sig = message.signature
+    texts = [view.subject, view.body, sig]
+    if from_user:
+        texts.append(message.quoted_text[:4000])
+    if dom:
+        named = co.match_domain(dom, texts)
+        if named:
+            return named
+    candidates: list[str] = []
+    if not from_user and not view.forwarded and message.sender is not None:
+        human = facts.human.name if facts.human else human_name_of(message.sender.name)
+        candidates.append(co.from_display_name(message.sender.name, human))
+    if not from_user:
+        candidates.append(co.from_patterns(view.subject, f"{view.body}\n{sig}"))
+    for named in candidates:
+        if named and (not dom or _plausible(named, dom)):
+            return named
+    return co.from_domain(dom) if dom else ""
+
+
+def _plausible(name: str, dom: str) -> bool:
+    key, lab = co.company_key(name), re.sub(r"[^0-9a-z]", "", co.domain_label(dom))
+    return bool(key) and (key.startswith(lab[:4]) or lab.startswith(key[:4]))
+
+
+def _facts(reading: Reading, message: Message, user: Identity, view: _View, dom: str) -> Reading:
+    kind = reading.kind
+    notes: list[str] = []
+    if kind in (Kind.INTERVIEW_CONFIRMED, Kind.RESCHEDULE):
+        event = next((c for c in message.calendar if c.start is not None and not c.cancelled), None)
+        if event is not None:
+            reading = replace(
+                reading,
+                interview_start=event.start,
+                interview_end=event.end,
+                interview_tz=event.tzid,
+                calendar_uid=event.uid,
+                calendar_sequence=event.sequence,
+                interviewers=_cal_people(event, user),
+            )
+        else:
+            slot = _interview_time(view.body, message, user.timezone)
+            if slot is not None:
+                reading = replace(
+                    reading,
+                    interview_start=getattr(slot, "start", None),
+                    interview_end=getattr(slot, "end", None),
+                    interview_tz=getattr(slot, "tz", ""),
+                    evidence=(*reading.evidence, str(getattr(slot, "evidence", "")))[:8],
+                )
+            elif kind is Kind.INTERVIEW_CONFIRMED:
+                notes.append("interview time not found in the text")
+            reading = replace(reading, interviewers=_text_people(view.body, dom, user))
+    cancelled = next((c for c in message.calendar if c.cancelled), None)
+    if cancelled is not None:
+        reading = replace(reading, calendar_uid=cancelled.uid, calendar_sequence=cancelled.sequence)
+    if kind is Kind.DECISION_TIMELINE:
+        found = _decision_date(view.body, message, user.timezone)
+        when = getattr(found, "date", None) if found is not None else None
+        reading = replace(reading, promise=True, decision_expected_by=when if isinstance(when, date) else None)
+        if found is not None and getattr(found, "evidence", ""):
+            reading = replace(reading, evidence=(*reading.evidence, str(found.evidence)))
+    if kind is Kind.ACTION_REQUEST and _dates is not None and message.date is not None:
+        try:
+            reading = replace(reading, request_deadline=_dates.find_deadline(view.body, message.date))
+        except Exception:  # noqa: BLE001
+            notes.append("deadline unreadable")
+    if notes:
+        reading = replace(reading, notes=(*reading.notes, *notes))
+    return reading
+
+
+def _cal_people(event: CalendarEvent, user: Identity) -> tuple[Person, ...]:
+    if _people is not None:
+        try:
+            return tuple(_people.interviewers_from_calendar(event, user))
+        except Exception:  # noqa: BLE001
+            pass
+    org = event.organizer.email if event.organizer else ""
+    out = []
+    for a in event.attendees:
+        if user.is_user(a.email) or a.cutype in ("ROOM", "RESOURCE") or a.email == org or "resource" in a.email:
+            continue
+        out.append(Person(a.name if a.name != a.email else "", a.email.lower()))
+    return tuple(out)
+
+
+def _text_people(text: str, dom: str, user: Identity) -> tuple[Person, ...]:
+    if _people is None:
+        return ()
+    try:
+        return tuple(_people.interviewers_from_text(text, dom, user))
+    except Exception:  # noqa: BLE001
+        return ()

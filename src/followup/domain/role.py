@@ -1,0 +1,101 @@
+"""The role a hiring message is about ("Senior Data Engineer", "UX Researcher (m/w/d)"), or "".
+
+A role is read only where the mail frames it as one ("for the X position", "Bewerbung als X",
+"Interview Confirmation: X at Y", a subject segment that is a job title) and only when the phrase
+contains a job-title head word, so a company or a meeting name is not taken for a role.
+"""
+
+from __future__ import annotations
+
+import re
+
+_HEAD = re.compile(
+    r"\b(?:engineer|engineering|developer|manager|analyst|designer|scientist|lead|director|producer|researcher"
+    r"|specialist|coordinator|consultant|architect|administrator|associate|officer|planner|accountant|animator"
+    r"|head|vp|vice president|president|intern|internship|assistant|executive|representative|advis[oe]r|strategist"
+    r"|writer|editor|marketer|recruiter|technician|nurse|teacher|programmer|owner|tester|controller|auditor|actuary"
+    r"|economist|counsel|lawyer|attorney|paralegal|chef|operator|buyer|fellow|trainee|apprentice|partner|sre|tpm"
+    r"|pm|swe|sde|qa|devops|werkstudent\w*|\w*ingenieur\w*|\w*entwickler\w*|\w*leiter\w*|\w*referent\w*|\w*berater\w*"
+    r"|sachbearbeiter\w*|\w*manager\w*|\w*spezialist\w*|\w*techniker\w*|ingénieur|développeur|chargée?|responsable"
+    r"|ingeniero|desarrollador|gerente|jefe|analista)\b",
+    re.I,
+)
+_TOKEN = r"(?:[A-Z][\w+#/.’'-]*|[A-Z]{2,}|II|III|IV|\((?:m/w/d|w/m/d|f/m/d|m/f/d|h/f|[A-Z][\w+#]{0,10})\))"
+_TITLE = rf"{_TOKEN}(?:(?:\s+|\s*&\s*|\s+(?:of|and|for|de|des|du)\s+|\s*/\s*){_TOKEN}){{0,6}}(?:,\s+{_TOKEN}(?:\s*&\s*{_TOKEN}|\s+{_TOKEN}){{0,2}})?"
+_T = rf"(?P<r>{_TITLE})"
+_CONTEXTS = [
+    re.compile(p)
+    for p in (
+        rf"\b(?:role|position|post|Position|Stelle) (?:of|als|as)\s+(?:an?\s+)?{_T}",
+        rf"\b(?:Bewerbung|bewerben|Position|Stelle)\s+(?:als|zum|zur)\s+{_T}",
+        rf"\b(?:for|as|to|about|on|in|with|fill)\s+(?:the|our|a|an|this|your)\s+{_T}\s+(?:position|role|opening|job|vacancy|post|req)\b",
+        rf"\b(?:for|as|to|about)\s+{_T}\s+(?:position|role|opening|job|vacancy)\b",
+        rf"\b[Aa]pplication\s+(?:for|to)\s+(?:the\s+)?(?:position\s+of\s+)?{_T}",
+        rf"\b(?:applying|applied)\s+(?:for|to)\s+(?:the\s+|be\s+an?\s+)?{_T}\s*(?:at|with|\(|-|–|!|\.|,)",
+        rf"\b(?:interest in|interviewing for|interview for|considered for|offer you the)\s+(?:the\s+)?{_T}",
+        rf"\b(?:candidature au poste de|postuler pour|candidatura (?:al puesto de|para))\s+{_T}",
+    )
+]
+_SUBJECT_NOISE = re.compile(
+    r"^(?:(?:re|fwd?|aw|wg|tr)\s*:\s*)+|\b(?:interview confirmation|interview|confirmed|confirmation|invitation|einladung zum"
+    r" (?:interview|vorstellungsgespräch)|einladung|vorstellungsgespräch|application (?:received|submitted)|thank you for"
+    r" applying|your application(?: to| for)?|update|next steps?|quick chat|intro call|phone screen|final panel|onsite"
+    r"|round \d|aktualisiert|offer)\b\s*:?",
+    re.I,
+)
+_CODE = re.compile(r"\s*\((?:R-|JR|Req|Job ID|ID)[^)]*\)|\s*\([A-Z]{0,3}-?\d[\w-]*\)")
+_BAD = re.compile(
+    r"\b(?:Interview|Confirmed|Application|Thank|Thanks|Hi|Dear|Team|Office|Call|Calendar|Meeting|Zoom|Teams|Update|Re)\b"
+)
+
+
+def _valid(title: str) -> str:
+    t = _CODE.sub("", title).strip(" ,.-–:|")
+    t = re.sub(r"\s+(?:at|with|bei|chez)\s+.*$", "", t)
+    if not t or len(t) > 70 or not _HEAD.search(t) or _BAD.search(t):
+        return ""
+    words = t.split()
+    if len(words) == 1 and (words[0].isupper() or len(words[0]) <= 3):
+        return ""  # a bare abbreviation ('SRE') is not a role as written
+    return t
+
+
+def role_from_subject(subject: str, company: str = "") -> str:
+    s = subject
+    m = re.search(rf"{_T}\s+(?:at|@|bei|chez)\s+", s)
+    if m and _valid(m.group("r")):
+        return _valid(m.group("r"))
+    for ctx in _CONTEXTS:
+        m = ctx.search(s)
+        if m and _valid(m.group("r")):
+            return _valid(m.group("r"))
+    s = _SUBJECT_NOISE.sub(" ", s)
+    for seg in re.split(r"\s+[-–|@]\s+|:\s+|\s*\|\s*|\s+-\s*|\s*–\s*", s):
+        seg = seg.strip(" -–:|")
+        if company and seg.lower().startswith(company.lower()):
+            seg = seg[len(company) :].strip()
+        m = re.fullmatch(_T, seg)
+        if m and _valid(m.group("r")):
+            return _valid(m.group("r"))
+        m = re.search(rf"\(({_TITLE})\)", seg)
+        if m and _valid(m.group(1)):
+            return _valid(m.group(1))
+    return ""
+
+
+def role_from_text(text: str) -> str:
+    for ctx in _CONTEXTS:
+        for m in ctx.finditer(text):
+            r = _valid(m.group("r"))
+            if r:
+                return r
+    return ""
+
+
+def find_role(subject: str, text: str, company: str = "") -> str:
+    return role_from_subject(subject, company) or role_from_text(text)
+
+
+def role_key(role: str) -> str:
+    r = re.sub(r"\((?:m/w/d|w/m/d|f/m/d|m/f/d|h/f)\)", "", role, flags=re.I)
+    return re.sub(r"[^0-9a-z]", "", r.lower())
