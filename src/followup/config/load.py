@@ -193,7 +193,9 @@ class _Checker:
 
         identity = self.identity(section("identity"), "identity" in data)
         policy_vals = section("policy")
-        policy_args: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in policy_vals.items()}
+        policy_args: dict[str, Any] = {
+            k: tuple(v) if isinstance(v, list) else v for k, v in policy_vals.items()
+        }
         policy = PolicySettings(**policy_args)
         if "mute_keyword" in policy_vals and not re.fullmatch(r"[A-Za-z0-9$_.\-]+", policy.mute_keyword):
             self.problem("policy.mute_keyword", "expected letters, digits and . _ - $ only (an IMAP keyword)")
