@@ -374,3 +374,27 @@ def test_one_stored_batch_is_fetched_in_several_small_http_batches() -> None:
         batches = list(mb.sync(None, SINCE))
     assert [[f.ref for f in b.messages] for b in batches] == [["m1", "m2", "m3"]]
     assert sum(1 for uri, *_ in http.request_sequence if uri.endswith("/batch")) == 2
+
+
+def test_from_account_reads_the_config_and_opens_without_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    from google.oauth2.credentials import Credentials
+
+    from followup import gmail_auth
+    from followup.backends.gmail import GmailMailbox
+
+    model = pytest.importorskip("followup.config.model")
+    account = model.AccountConfig(
+        name="g", backend="gmail", batch_size=40, max_message_bytes=1000, client_secrets="/x.json"
+    )
+    opened: list[str] = []
+
+    def fake_credentials(acc: object) -> Credentials:
+        opened.append(acc.name)  # type: ignore[attr-defined]
+        return Credentials("ya29.t")
+
+    monkeypatch.setattr(gmail_auth, "credentials", fake_credentials)
+    mb = GmailMailbox.from_account(account)
+    assert (mb.name, mb.batch_size, mb.max_bytes, mb.http_batch) == ("g", 40, 1000, 25)
+    with mb:  # builds the client from the bundled discovery document: no request is made
+        assert mb.users is not None
+    assert opened == ["g"]

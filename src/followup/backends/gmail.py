@@ -94,7 +94,7 @@ class GmailMailbox:
 
     @classmethod
     def from_account(cls, account: Any, *, http: Any = None) -> GmailMailbox:
-        """Build from an ``AccountConfig`` (reads ``name``, ``batch_size``, ``max_message_bytes``).
+        """Build from an ``AccountConfig`` (``name``, ``batch_size``, ``max_message_bytes``, ``timeout_seconds``).
 
         ``batch_size`` is the number of messages per stored batch; HTTP batches stay at 25 requests.
         """
@@ -102,8 +102,16 @@ class GmailMailbox:
 
         batch_size = getattr(account, "batch_size", None) or DEFAULT_BATCH_SIZE
         max_bytes = getattr(account, "max_message_bytes", None) or DEFAULT_MAX_BYTES
+        timeout = getattr(account, "timeout_seconds", None) or 60.0
         provider = None if http is not None else (lambda: gmail_auth.credentials(account))
-        return cls(account.name, provider, http=http, batch_size=int(batch_size), max_bytes=int(max_bytes))
+        return cls(
+            account.name,
+            provider,
+            http=http,
+            batch_size=int(batch_size),
+            max_bytes=int(max_bytes),
+            timeout=float(timeout),
+        )
 
     # -- lifecycle --------------------------------------------------------------------------------
 

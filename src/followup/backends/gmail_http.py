@@ -20,7 +20,7 @@ from typing import Any
 
 import httplib2
 from google.auth.exceptions import RefreshError, TransportError
-from googleapiclient.errors import HttpError
+from googleapiclient.errors import BatchError, HttpError
 
 from followup.errors import AuthError, ConnectError, MailboxError, RateLimitError
 
@@ -108,6 +108,8 @@ class Executor:
 
     def translate(self, error: HttpError, what: str) -> MailboxError:
         """The followup error for an HTTP error that will not (or no longer) be retried."""
+        if isinstance(error, BatchError):
+            return ConnectError(f"account {self.account!r}: Gmail sent a malformed batch response ({what})")
         status = error.resp.status
         reason = error_reason(error)
         if status == 401 or reason in ("invalid_grant", "authError"):
