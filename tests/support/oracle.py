@@ -26,6 +26,7 @@ from followup.domain.policy import evaluate
 from followup.domain.settings import PolicySettings
 from followup.domain.track import track
 from followup.domain.track_people import (
+    companies_match,
     domain_of,
     is_relay_domain,
     is_robot_address,
@@ -173,16 +174,20 @@ class ScenarioResult:
 def _match(expected: dict[str, Any], procs: list[Process]) -> Process | None:
     key = normalise_company(expected["company"])
     same = [p for p in procs if normalise_company(p.company) == key]
+    same = same or [p for p in procs if companies_match(normalise_company(p.company), key)]
     role = expected.get("role", "")
     if role and len(same) > 1:
         same = [p for p in same if roles_match(p.role, role)] or same
     return same[0] if len(same) == 1 else None
 
 
-def replay(sc: Scenario, settings: PolicySettings | None = None) -> ScenarioResult:
+def replay(
+    sc: Scenario, settings: PolicySettings | None = None, signals: dict[str, Signal] | None = None
+) -> ScenarioResult:
+    """Replay ``sc``'s steps; ``signals`` (file -> Signal) replaces the label-built ones when given."""
     settings = settings or PolicySettings()
     user = user_of(sc)
-    by_file = {lab["file"]: build_signal(sc, lab) for lab in sc.labels}
+    by_file = signals if signals is not None else {lab["file"]: build_signal(sc, lab) for lab in sc.labels}
     added: list[Signal] = []
     handled: set[str] = set()  # drafted or held back
     results: list[StepResult] = []

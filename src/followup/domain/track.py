@@ -19,7 +19,13 @@ from followup.domain.model import Identity, Kind, Person, Process, Signal, Stage
 from followup.domain.settings import PolicySettings
 from followup.domain.track_group import Bucket, Threads, group
 from followup.domain.track_interviews import InterviewReplay, replay_interviews
-from followup.domain.track_people import human_senders, is_users, slug
+from followup.domain.track_people import (
+    companies_match,
+    human_senders,
+    is_users,
+    normalise_company,
+    slug,
+)
 from followup.domain.track_stage import EVENT_OF_KIND, Event, step
 
 _TERMINAL = frozenset({Stage.OFFER, Stage.REJECTED, Stage.WITHDRAWN})
@@ -78,9 +84,20 @@ def _company_name(b: Bucket) -> str:
     if not names:
         return ""
     counts = Counter(names)
-    best = max(counts.values())
-    # the most frequent spelling; among equals, the longest (it keeps "GmbH", "Inc." ...)
-    return max((n for n in counts if counts[n] == best), key=len)
+
+    def score(name: str) -> tuple[int, int, int]:
+        key = normalise_company(name)
+        # the fullest spelling first: "Redtail Aerospace" covers "Redtail Aero", "GmbH" kept
+        covers = sum(
+            counts[o]
+            for o in counts
+            if o != name
+            and len(normalise_company(o)) <= len(key)
+            and companies_match(normalise_company(o), key)
+        )
+        return covers, counts[name], len(name)
+
+    return max(counts, key=score)
 
 
 def _stage(

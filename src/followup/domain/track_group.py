@@ -17,6 +17,8 @@ from datetime import datetime
 
 from followup.domain.model import Identity, Kind, Signal
 from followup.domain.track_people import (
+    companies_match,
+    domain_names_company,
     domain_of,
     human_senders,
     is_relay_domain,
@@ -64,8 +66,8 @@ class Threads:
 @dataclass
 class Bucket:
     anchor: Signal  # the employer message that created the process
-    company_key: str
     role: str
+    company_keys: set[str] = field(default_factory=set)  # every spelling of the employer's name seen
     signals: list[Signal] = field(default_factory=list)
     threads: set[str] = field(default_factory=set)
     people: set[str] = field(default_factory=set)  # employer humans and interviewers (lower-case)
@@ -80,6 +82,15 @@ class Bucket:
         hiring = [s for s in self.signals if s.kind not in (Kind.OTHER,) and not s.reading.from_user]
         user_withdrew = any(s.kind == Kind.WITHDRAWN and s.reading.from_user for s in self.signals)
         return not user_withdrew and not (hiring and hiring[-1].kind in _CLOSED_KINDS)
+
+
+def _same_employer(b: Bucket, key: str, dom: str) -> bool:
+    """Looser: name spellings that extend one another, or a domain that spells the name."""
+    if key and any(companies_match(key, k) for k in b.company_keys):
+        return True
+    if key and any(domain_names_company(d, key) for d in b.domains):
+        return True
+    return bool(dom) and any(domain_names_company(dom, k) for k in b.company_keys)
 
 
 def _employer_domain(s: Signal) -> str:
@@ -113,6 +124,9 @@ class Grouper:
             d = _employer_domain(s)
             if d:
                 b.domains.add(d)
+            key = normalise_company(s.reading.company)
+            if key:
+                b.company_keys.add(key)
             if not b.role and s.reading.role:
                 b.role = s.reading.role
 
@@ -124,13 +138,16 @@ class Grouper:
     def _by_company(self, s: Signal) -> list[Bucket]:
         key = normalise_company(s.reading.company)
         dom = _employer_domain(s)
-        return [b for b in self.buckets if (key and b.company_key == key) or (dom and dom in b.domains)]
+        exact = [b for b in self.buckets if (key and key in b.company_keys) or (dom and dom in b.domains)]
+        if exact:
+            return exact
+        return [b for b in self.buckets if _same_employer(b, key, dom)]
 
     def _pick(self, s: Signal, cands: list[Bucket], *, may_create: bool) -> Bucket | None:
         """Among one employer's processes, the one ``s`` belongs to (None: a new process, or none)."""
         role = s.reading.role if not s.reading.from_user else ""
         if role:
-            same = [b for b in cands if roles_match(b.role, role)]
+            same = [b for b in cands if roles_match(b.role, role, s.reading.company)]
             if same:
                 return max(same, key=lambda b: b.last)
             unroled = [b for b in cands if not b.role]
@@ -155,7 +172,7 @@ class Grouper:
             b = self._pick(s, cands, may_create=may_create) if cands else None
         if b is None:
             if may_create and (s.reading.company or _employer_domain(s)):
-                b = Bucket(anchor=s, company_key=normalise_company(s.reading.company), role="")
+                b = Bucket(anchor=s, role="")
                 self.buckets.append(b)
             else:
                 self.dropped.append(s)

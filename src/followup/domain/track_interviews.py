@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from followup.domain.model import Address, Identity, Interview, Kind, Person, Signal
-from followup.domain.track_people import human_senders, is_robot_address, is_users
+from followup.domain.track_people import domain_of, human_senders, is_robot_address, is_users
 
 DEFAULT_LENGTH = timedelta(hours=1)
 
@@ -60,6 +60,28 @@ def _people(sig: Signal, user: Identity) -> list[Person]:
     return out
 
 
+def _copied_colleagues(sig: Signal, user: Identity) -> list[Person]:
+    """When the reading names no interviewer: the sender's colleagues copied on the confirmation.
+
+    A recruiter confirming "you'll speak with Owen" usually puts Owen in To or Cc. Only people at the
+    sender's own (non-relay) domain count; never the user, the sender or a robot.
+    """
+    humans = human_senders(sig, user)
+    if not humans:
+        return []
+    domains = {domain_of(h.email) for h in humans}
+    if sig.reading.company_domain:
+        domains.add(sig.reading.company_domain.lower())
+    senders = {h.email for h in humans} | {sig.sender.email}
+    out: list[Person] = []
+    for a in (*sig.to, *sig.cc):
+        if a.email in senders or is_users(a, user) or is_robot_address(a.email):
+            continue
+        if domain_of(a.email) in domains and all(p.email != a.email for p in out):
+            out.append(Person(a.name, a.email))
+    return out
+
+
 def _merge_people(old: list[Person], new: list[Person]) -> list[Person]:
     merged = list(old)
     for p in new:
@@ -89,7 +111,7 @@ def replay_interviews(
         if r.kind in (Kind.INTERVIEW_CONFIRMED, Kind.RESCHEDULE, Kind.NEXT_ROUND) and r.interview_start:
             start = r.interview_start
             end = r.interview_end if r.interview_end and r.interview_end > start else start + DEFAULT_LENGTH
-            people = _people(sig, user)
+            people = _people(sig, user) or _copied_colleagues(sig, user)
             arranger = humans[0] if humans else last_human
             thread = thread_of(sig)
             target = _find_target(slots, sig, start, thread)

@@ -135,15 +135,17 @@ def _acronym(words: list[str]) -> str:
     return "".join(w[0] for w in words if w)
 
 
-def roles_match(a: str, b: str) -> bool:
-    """Loose equality of two role titles (case, '(m/w/d)', word order, common abbreviations)."""
-    na, nb = normalise_role(a), normalise_role(b)
-    if not na or not nb:
+def roles_match(a: str, b: str, company: str = "") -> bool:
+    """Loose equality of two role titles (case, '(m/w/d)', word order, abbreviations, company words)."""
+    drop = set(normalise_company(company).split()) if company else set()
+    wa = [w for w in normalise_role(a).split() if w not in drop]
+    wb = [w for w in normalise_role(b).split() if w not in drop]
+    if not wa or not wb:
         return False
+    na, nb = " ".join(wa), " ".join(wb)
     if na == nb or na in nb or nb in na:
         return True
-    wa, wb = na.split(), nb.split()
-    # "TPM, Payments" vs "Technical Program Manager, Payments"
+    # "TPM, Payments" vs "Technical Program Manager, Payments"; "SRE" vs "Site Reliability Engineer"
     for short, long_ in ((wa, wb), (wb, wa)):
         for i, w in enumerate(short):
             for n in range(2, 5):
@@ -194,3 +196,56 @@ def prefer_employer_domain(addrs: tuple[Address, ...], company_domain: str) -> t
         return addrs
     d = company_domain.lower()
     return tuple(sorted(addrs, key=lambda a: 0 if domain_of(a.email).endswith(d) else 1))
+
+
+def _squash(key: str) -> str:
+    return key.replace(" ", "")
+
+
+def _prefix_match(short: str, long_: str, long_words: list[str]) -> bool:
+    """``short`` (squashed) starts ``long_`` (squashed) and is no accidental stem ("apple"/"applebees")."""
+    if not short or not long_.startswith(short):
+        return False
+    if len(short) >= 6:
+        return True
+    # a shorter name must end on one of the longer name's word boundaries
+    acc = ""
+    for w in long_words:
+        acc += w
+        if acc == short:
+            return True
+    return False
+
+
+def companies_match(a: str, b: str) -> bool:
+    """Two normalised company keys name one employer ("saltbush" / "saltbush analytics")."""
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    sa, sb = _squash(a), _squash(b)
+    if len(sa) > len(sb):
+        a, b, sa, sb = b, a, sb, sa
+    return _prefix_match(sa, sb, b.split())
+
+
+def domain_names_company(domain: str, key: str) -> bool:
+    """The employer's mail domain spells its name ("redtail-aero.com" / "redtail aerospace")."""
+    if not domain or not key or is_relay_domain(domain):
+        return False
+    labels = [x for x in domain.lower().split(".") if x]
+    if len(labels) < 2:
+        return False
+    # the registrable label: skip public-suffix-like tails ("co.uk", "com.au")
+    core = labels[-2]
+    if (
+        len(labels) >= 3
+        and labels[-2] in {"co", "com", "org", "net", "ac", "gov", "edu"}
+        and len(labels[-1]) == 2
+    ):
+        core = labels[-3]
+    core = re.sub(r"[^a-z0-9]", "", core)
+    name = _squash(key)
+    if len(core) < 4:
+        return False
+    return core == name or _prefix_match(core, name, key.split()) or _prefix_match(name, core, [core])
