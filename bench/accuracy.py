@@ -84,7 +84,9 @@ def loose_role_equal(a: str, b: str) -> bool:
         return False
 
     def initials(s: str) -> str:
-        return "".join(w[0] for w in re.findall(r"[A-Za-z]+", s.split(",")[0]) if w[0].isupper() or len(w) > 3).lower()
+        return "".join(
+            w[0] for w in re.findall(r"[A-Za-z]+", s.split(",")[0]) if w[0].isupper() or len(w) > 3
+        ).lower()
 
     def head(s: str) -> tuple[str, str]:
         first, _, rest = s.partition(",")

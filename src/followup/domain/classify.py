@@ -108,15 +108,16 @@ def _read(message: Message, user: Identity) -> Reading:
     ev: list[str] = list(facts.evidence)
     if view.forwarded:
         ev.append(f"forward of mail from {view.sender_email}")
-    hiring, _ = R.score(view.text, R.HIRING)
-    quoted, _ = R.score(message.quoted_text[:3000], R.HIRING)
+    text = R.Text.of(view.text)
+    hiring, _ = R.score(text, R.HIRING)
+    quoted, _ = R.score(R.Text.of(message.quoted_text[:1200]), R.HIRING)
     hiring += min(quoted, 2.0) / 2
     if facts.ats:
         hiring += 1.0
     if find_role(view.subject, view.body):
         hiring += 1.5
-    looks, l_ev = R.score(view.text, R.LOOKALIKE)
-    board, b_ev = R.score(view.text, R.JOBBOARD)
+    looks, l_ev = R.score(text, R.LOOKALIKE)
+    board, b_ev = R.score(text, R.JOBBOARD)
     if facts.bulk:
         board += 1.0
 
@@ -128,7 +129,11 @@ def _read(message: Message, user: Identity) -> Reading:
         kind, conf, k_ev = _employer_kind(view, message, hiring, looks, l_ev, board, b_ev)
     ev.extend(k_ev)
 
-    related = kind is not Kind.OTHER or (hiring >= 2.0 and looks < 3.0) or (facts.auto_reply and hiring >= 1.0)
+    related = (
+        kind is not Kind.OTHER
+        or (hiring >= 2.0 and max(looks, board) < 3.0)
+        or (facts.auto_reply and hiring >= 1.0)
+    )
     if from_user and kind is Kind.OTHER:
         related = hiring >= 1.0 or bool(_recipient_domain(message, user))
     reading = Reading(
@@ -150,8 +155,10 @@ def _read(message: Message, user: Identity) -> Reading:
 # --- kinds ------------------------------------------------------------------------------------------
 
 
-def _user_kind(view: _View, hiring: float, message: Message, user: Identity) -> tuple[Kind, float, tuple[str, ...]]:
-    body = f"{_RE_SUBJECT.sub('', view.subject)}\n{view.body}"
+def _user_kind(
+    view: _View, hiring: float, message: Message, user: Identity
+) -> tuple[Kind, float, tuple[str, ...]]:
+    body = R.Text.of(f"{_RE_SUBJECT.sub('', view.subject)}\n{view.body}")
     wd, wd_ev = R.score(body, R.USER_WITHDRAW)
     if wd >= 4 and (hiring >= 1 or _recipient_domain(message, user)):
         return Kind.WITHDRAWN, 0.85, wd_ev
@@ -178,30 +185,33 @@ def _employer_kind(
     board: float,
     b_ev: tuple[str, ...],
 ) -> tuple[Kind, float, tuple[str, ...]]:
-    text = view.kind_text
-    sc: dict[str, tuple[float, tuple[str, ...]]] = {
-        name: R.score(text, table)
-        for name, table in (
-            ("offer", R.OFFER),
-            ("rejection", R.REJECTION),
-            ("withdrawn", R.WITHDRAWN),
-            ("reschedule", R.RESCHEDULE),
-            ("confirm", R.CONFIRM),
-            ("proposal", R.PROPOSAL),
-            ("invite", R.INVITE),
-            ("next", R.NEXT_ROUND),
-            ("action", R.ACTION),
-            ("ack", R.ACK),
-            ("promise", R.PROMISE),
-            ("coming", R.COMING_IN),
-        )
+    text = R.Text.of(view.kind_text)
+    tables = {
+        "offer": R.OFFER,
+        "rejection": R.REJECTION,
+        "withdrawn": R.WITHDRAWN,
+        "reschedule": R.RESCHEDULE,
+        "confirm": R.CONFIRM,
+        "proposal": R.PROPOSAL,
+        "invite": R.INVITE,
+        "next": R.NEXT_ROUND,
+        "action": R.ACTION,
+        "ack": R.ACK,
+        "promise": R.PROMISE,
+        "coming": R.COMING_IN,
     }
+    sc: dict[str, tuple[float, tuple[str, ...]]] = {}  # scored on first use: most mail decides early
+
+    def get(name: str) -> tuple[float, tuple[str, ...]]:
+        if name not in sc:
+            sc[name] = R.score(text, tables[name])
+        return sc[name]
 
     def s(name: str) -> float:
-        return sc[name][0]
+        return get(name)[0]
 
     def e(name: str) -> tuple[str, ...]:
-        return sc[name][1]
+        return get(name)[1]
 
     strongest = max(s("offer"), s("rejection"), s("withdrawn"))
     if strongest >= 3.5 or s("ack") >= 3 or s("action") >= 3.5:
@@ -220,6 +230,8 @@ def _employer_kind(
     def conf(score: float, threshold: float) -> float:
         return min(0.98, base + min(score - threshold, 4.0) / 20)
 
+    if s("withdrawn") >= 4 and s("withdrawn") > s("rejection"):
+        return Kind.WITHDRAWN, conf(s("withdrawn"), 4), e("withdrawn")
     if s("rejection") >= 4 and s("rejection") >= s("offer"):
         return Kind.REJECTION, conf(s("rejection"), 4), e("rejection")
     if s("offer") >= 3.5:
@@ -230,7 +242,9 @@ def _employer_kind(
     events = [c for c in message.calendar if c.start is not None or c.cancelled]
     if events:
         ev = events[0]
-        cal_fact = f"calendar {ev.method or 'event'} {ev.start:%Y-%m-%d %H:%M}" if ev.start else "calendar CANCEL"
+        cal_fact = (
+            f"calendar {ev.method or 'event'} {ev.start:%Y-%m-%d %H:%M}" if ev.start else "calendar CANCEL"
+        )
         if ev.cancelled:
             return Kind.RESCHEDULE, conf(3, 3), (cal_fact, "event cancelled")
         if s("reschedule") >= 3 or ev.sequence > 0 and s("reschedule") >= 2:
@@ -240,7 +254,8 @@ def _employer_kind(
     slot = _fixed_time(view.body, message)
     if s("reschedule") >= 3:
         return Kind.RESCHEDULE, conf(s("reschedule"), 3), e("reschedule")
-    proposing = s("proposal") >= 3 or (s("invite") >= 2.5 and len(set(_CLOCK.findall(view.body))) >= 3)
+    options = sum(1 for line in view.body.splitlines() if _CLOCK.search(line) and _DAY.search(line))
+    proposing = s("proposal") >= 3 or (s("invite") >= 2.5 and options >= 2)
     if slot and not proposing:
         return Kind.INTERVIEW_CONFIRMED, conf(2.5 + s("confirm") / 2, 2.5), (*e("confirm"), slot)
     if s("action") >= 3.5 and s("action") >= s("invite"):
@@ -259,7 +274,7 @@ def _employer_kind(
     return Kind.OTHER, 0.6, ("no kind's cues were strong enough",)
 
 
-def h_short(text: str) -> tuple[str, ...]:
+def h_short(text: R.Text) -> tuple[str, ...]:
     return R.score(text, R.HIRING, limit=2)[1]
 
 
@@ -377,7 +392,9 @@ def _facts(reading: Reading, message: Message, user: Identity, view: _View, dom:
     if kind is Kind.DECISION_TIMELINE:
         found = _decision_date(view.body, message, user.timezone)
         when = getattr(found, "date", None) if found is not None else None
-        reading = replace(reading, promise=True, decision_expected_by=when if isinstance(when, date) else None)
+        reading = replace(
+            reading, promise=True, decision_expected_by=when if isinstance(when, date) else None
+        )
         if found is not None and getattr(found, "evidence", ""):
             reading = replace(reading, evidence=(*reading.evidence, str(found.evidence)))
     if kind is Kind.ACTION_REQUEST and _dates is not None and message.date is not None:
@@ -399,7 +416,12 @@ def _cal_people(event: CalendarEvent, user: Identity) -> tuple[Person, ...]:
     org = event.organizer.email if event.organizer else ""
     out = []
     for a in event.attendees:
-        if user.is_user(a.email) or a.cutype in ("ROOM", "RESOURCE") or a.email == org or "resource" in a.email:
+        if (
+            user.is_user(a.email)
+            or a.cutype in ("ROOM", "RESOURCE")
+            or a.email == org
+            or "resource" in a.email
+        ):
             continue
         out.append(Person(a.name if a.name != a.email else "", a.email.lower()))
     return tuple(out)

@@ -22,8 +22,43 @@ _PHRASE = re.compile(
 )
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "ltd", "plc", "or", "ne", "gv"})
 _GENERIC_TLD = frozenset(
-    {"com", "org", "net", "io", "co", "de", "uk", "au", "fr", "es", "eu", "ai", "app", "dev", "tech", "us", "ca", "nl",
-     "ch", "at", "se", "fm", "ly", "me", "hr", "jobs", "careers", "xyz", "biz", "info", "in", "jp", "kr", "sg", "nz"}
+    {
+        "com",
+        "org",
+        "net",
+        "io",
+        "co",
+        "de",
+        "uk",
+        "au",
+        "fr",
+        "es",
+        "eu",
+        "ai",
+        "app",
+        "dev",
+        "tech",
+        "us",
+        "ca",
+        "nl",
+        "ch",
+        "at",
+        "se",
+        "fm",
+        "ly",
+        "me",
+        "hr",
+        "jobs",
+        "careers",
+        "xyz",
+        "biz",
+        "info",
+        "in",
+        "jp",
+        "kr",
+        "sg",
+        "nz",
+    }
 )
 _DISPLAY_NOISE = re.compile(
     r"\s*(?:[-|,]\s*)?\b(?:careers?|jobs|recruiting|recruitment|talent(?:\s+(?:team|acquisition|partners?))?|hiring(?:\s+team)?"
@@ -50,7 +85,9 @@ _BODY_PATTERNS = [
         r"\b(?:applying|applied|application)\s+(?:to|at|with|bei)\s+(?P<c>[A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*){0,3})",
         r"\b(?:interest in|Greetings from|welcome to|joining|Team at|here at|team at)\s+(?P<c>[A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*){0,3})",
         r"\bsent to\s+(?P<c>[A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*){0,3})",
-        r"(?m)^\s*(?:[^\n|]{0,60}\|\s*)?(?P<c>[A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*){0,3}\s+" + LEGAL + r")\b",
+        r"(?m)^\s*(?:[^\n|]{0,60}\|\s*)?(?P<c>[A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*){0,3}\s+"
+        + LEGAL
+        + r")\b",
         r"(?m)^\s*(?P<c>[A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*){0,3})\s+(?:Talent|Recruiting|Careers|People Team|HR)\b",
     )
 ]
@@ -101,6 +138,7 @@ def match_domain(domain: str, texts: Iterable[str]) -> str:
     for ph in _phrases(texts):
         if _STOP_NAMES.match(ph.split()[0]) and len(ph.split()) == 1:
             continue
+        ph = re.sub(r"['’]s$", "", ph)
         key = company_key(ph)
         if not key:
             continue
@@ -112,8 +150,11 @@ def match_domain(domain: str, texts: Iterable[str]) -> str:
             rank = 1
         else:
             continue
+        # the domain is often a shortening of the name ('saltbush' for Saltbush Analytics): prefer the
+        # fuller phrase that starts with it, then the one carrying its legal suffix
+        rank = min(rank, 2)
         has_legal = 1 if _LEGAL_TAIL.search(ph) else 0
-        cand = (rank, has_legal - abs(len(key) - len(lab)), ph)
+        cand = (rank, len(key) * 2 + has_legal, ph)
         if best is None or cand[:2] > best[:2]:
             best = cand
     return best[2] if best else ""
@@ -130,7 +171,7 @@ def from_display_name(display: str, human_name: str = "") -> str:
     name = display.strip().strip('"')
     if not name:
         return ""
-    m = re.match(rf"^(?P<p>.+?)\s+(?:at|@|from|bei|chez)\s+(?P<c>.+)$", name)
+    m = re.match(r"^(?P<p>.+?)\s+(?:at|@|from|bei|chez)\s+(?P<c>.+)$", name)
     if m and not re.search(rf"\b(?:{ATS_NAMES})\b", m.group("c"), re.I):
         return _DISPLAY_NOISE.sub("", m.group("c")).strip()
     if re.search(r"\s+via\s+", name, re.I) or re.search(rf"^(?:{ATS_NAMES})\b", name, re.I):

@@ -20,7 +20,7 @@ _HEAD = re.compile(
     r"|ingeniero|desarrollador|gerente|jefe|analista)\b",
     re.I,
 )
-_TOKEN = r"(?:[A-Z][\w+#/.’'-]*|[A-Z]{2,}|II|III|IV|\((?:m/w/d|w/m/d|f/m/d|m/f/d|h/f|[A-Z][\w+#]{0,10})\))"
+_TOKEN = r"(?:[A-Z][\w+#/.’'-]*|[ie]-?[A-Z][\w-]*|[A-Z]{2,}|II|III|IV|\((?:m/w/d|w/m/d|f/m/d|m/f/d|h/f|[A-Z][\w+#]{0,10})\))"
 _TITLE = rf"{_TOKEN}(?:(?:\s+|\s*&\s*|\s+(?:of|and|for|de|des|du)\s+|\s*/\s*){_TOKEN}){{0,6}}(?:,\s+{_TOKEN}(?:\s*&\s*{_TOKEN}|\s+{_TOKEN}){{0,2}})?"
 _T = rf"(?P<r>{_TITLE})"
 _CONTEXTS = [
@@ -69,7 +69,7 @@ def role_from_subject(subject: str, company: str = "") -> str:
         m = ctx.search(s)
         if m and _valid(m.group("r")):
             return _valid(m.group("r"))
-    s = _SUBJECT_NOISE.sub(" ", s)
+    s = _SUBJECT_NOISE.sub(" ", re.sub(r"\s*\([a-z][^)]*\)", "", s))
     for seg in re.split(r"\s+[-–|@]\s+|:\s+|\s*\|\s*|\s+-\s*|\s*–\s*", s):
         seg = seg.strip(" -–:|")
         if company and seg.lower().startswith(company.lower()):
@@ -89,6 +89,15 @@ def role_from_text(text: str) -> str:
             r = _valid(m.group("r"))
             if r:
                 return r
+    # a template's headline line: "Senior Data Engineer - Hiring Manager Interview"
+    for line in text.splitlines()[:40]:
+        line = line.strip()
+        if len(line) > 90 or not re.search(r"\s[-–]\s", line):
+            continue
+        for seg in re.split(r"\s+[-–]\s+", line):
+            m = re.fullmatch(_T, seg.strip())
+            if m and _valid(m.group("r")):
+                return _valid(m.group("r"))
     return ""
 
 

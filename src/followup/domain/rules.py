@@ -9,35 +9,102 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
-_FLAGS = re.I | re.S
+_FLAGS = re.S  # texts are lower-cased once by ``prepare``: case-folded matching is several times slower
 
 
 @dataclass(frozen=True)
 class Cue:
     pattern: re.Pattern[str]
     weight: float
+    needs: tuple[str, ...] = ()  # the pattern cannot match unless one of these substrings is present
+
+
+def _first_literals(items: list[tuple[Any, Any]]) -> set[str] | None:
+    """Literal prefixes one of which every match must start with (after anchors), or None if unknown."""
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    i = 0
+    while i < len(items) and items[i][0] in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        i += 1
+    if i >= len(items):
+        return None
+    op, av = items[i]
+    if op is c.LITERAL:
+        lit = ""
+        while i < len(items) and items[i][0] is c.LITERAL:
+            lit += chr(items[i][1])
+            i += 1
+        if i < len(items) and items[i][0] in (c.MAX_REPEAT, c.MIN_REPEAT):
+            lit = lit[:-1]  # 'applicants?' : the last literal may be optional... conservatively drop it
+        return {lit} if len(lit) >= 3 else None
+    if op is c.SUBPATTERN:
+        return _first_literals(list(av[-1]))
+    if op is c.BRANCH:
+        out: set[str] = set()
+        for branch in av[1]:
+            got = _first_literals(list(branch))
+            if got is None:
+                return None
+            out |= got
+        return out
+    return None
+
+
+def _needs(pattern: str) -> tuple[str, ...]:
+    try:
+        from re import _parser  # type: ignore[attr-defined]
+
+        got = _first_literals(list(_parser.parse(pattern, _FLAGS)))
+    except Exception:  # noqa: BLE001 - a prefilter is an optimisation only
+        return ()
+    return tuple(sorted(got)) if got else ()
+
+
+MAX_CHARS = 3000  # cues are read from the head of a message: disclaimers and footers add nothing
+
+
+def prepare(text: str) -> str:
+    """The form every table is matched against: lower case, curly apostrophes straightened, capped."""
+    return text[:MAX_CHARS].lower().replace("’", "'")
 
 
 def cues(*pairs: tuple[str, float]) -> tuple[Cue, ...]:
-    return tuple(Cue(re.compile(p, _FLAGS), w) for p, w in pairs)
+    return tuple(Cue(re.compile(p, _FLAGS), w, _needs(p)) for p, w in pairs)
 
 
-def score(text: str, table: tuple[Cue, ...], limit: int = 3) -> tuple[float, tuple[str, ...]]:
+@dataclass(frozen=True)
+class Text:
+    """A text prepared once for every table: ``low`` is matched, ``raw`` is quoted as evidence."""
+
+    raw: str
+    low: str
+
+    @classmethod
+    def of(cls, text: str) -> Text:
+        raw = text[:MAX_CHARS]
+        return cls(raw, prepare(raw))
+
+
+def score(text: Text, table: tuple[Cue, ...], limit: int = 3) -> tuple[float, tuple[str, ...]]:
+    """Summed weight of the cues found in ``text`` and the phrases that matched (as written)."""
     total = 0.0
     found: list[str] = []
+    same = len(text.raw) == len(text.low)
+    low = text.low
     for cue in table:
-        m = cue.pattern.search(text)
+        if cue.needs and not any(n in low for n in cue.needs):
+            continue
+        m = cue.pattern.search(low)
         if m:
             total += cue.weight
             if len(found) < limit:
-                found.append(" ".join(m.group(0).split())[:80])
+                phrase = text.raw[m.start() : m.end()] if same else m.group(0)
+                found.append(" ".join(phrase.split())[:80])
     return total, tuple(found)
 
 
-W = r"[\w'’-]+"  # one word
-_ = r"(?:\s+[\w'’,-]+){0,%d}\s+"  # up to N words between  (use _ % n)
-WE = r"(?:we|i|the (?:team|panel|hiring (?:team|manager))|our team|you)"
 JOB = (
     r"(?:position|role|job|vacancy|opening|opportunity|requisition|req\b|post\b|candidacy|stelle|position"
     r"|poste|puesto|vacante|candidature|candidatura|bewerbung)"
@@ -45,52 +112,108 @@ JOB = (
 
 # --- context -----------------------------------------------------------------------------------
 HIRING = cues(
-    (r"\b(?:your|the|this|our|an?)\s+(?:job\s+)?application\b(?!\s+(?:fee|for (?:a|the|your) (?:card|loan|account)))", 1.0),
+    (
+        r"\b(?:your|the|this|our|an?)\s+(?:job\s+)?application\b(?!\s+(?:fee|for (?:a|the|your) (?:card|loan|account)))",
+        1.0,
+    ),
     (r"\b(?:the|this|our|your|an?)\s+(?:[\w&,-]+\s+){0,6}?" + JOB + r"\b", 1.0),
     (r"\bcandidates?\b|\bapplicants?\b|\bshortlist", 1.0),
-    (r"\b(?:recruit(?:er|ing|ment)|talent (?:acquisition|team|partner)|hiring (?:manager|team|process))\b", 1.5),
+    (
+        r"\b(?:recruit(?:er|ing|ment)|talent (?:acquisition|team|partner)|hiring (?:manager|team|process))\b",
+        1.5,
+    ),
     (r"\binterview\w*", 1.0),
-    (r"\b(?:finalists?|shortlisted|resume|résumé|cv|lebenslauf|hiring|references?|take-home|offer letter)\b", 1.0),
-    (r"\b(?:phone|technical|video|intro|screening) (?:screen|call|round|interview)\b|\bonsite\b|\bpanel\b", 1.0),
+    (r"\b(?:next|final|second) (?:round|step|stage)s?\b|\bonsite\b", 1.0),
+    (
+        r"\b(?:finalists?|shortlisted|resume|résumé|cv|lebenslauf|hiring|references?|take-home|offer letter)\b",
+        1.0,
+    ),
+    (
+        r"\b(?:phone|technical|video|intro|screening) (?:screen|call|round|interview)\b|\bonsite\b|\bpanel\b",
+        1.0,
+    ),
     (r"\b(?:bewerbung|vorstellungsgespr[äa]ch|bewerber|stelle|personalabteilung|kennenlernen)\b", 1.5),
-    (r"\b(?:candidature|entretien d'embauche|recrutement|poste)\b|\b(?:candidatura|entrevista|vacante|puesto)\b", 1.5),
+    (
+        r"\b(?:candidature|entretien d'embauche|recrutement|poste)\b|\b(?:candidatura|entrevista|vacante|puesto)\b",
+        1.5,
+    ),
     (r"\(m/w/d\)|\(w/m/d\)|\(f/m/d\)|\(m/f/d\)|\(h/f\)", 2.0),
     (r"\b(?:offer letter|start date|compensation|salary|base pay|equity)\b", 0.5),
 )
 
 # Contexts that use hiring words but are not hiring: each is strong on its own.
 JOBBOARD = cues(
-    (r"\bjob alert|\bnew jobs?\b|\bjobs? (?:for you|picked|recommended|similar|matching|you might)\b|"
-     r"\brecommended jobs|\bjobs in\b|\bsimilar jobs|\bjobs? that match|\bappeared in \d+ searches|"
-     r"\bstellenangebote\b|\bneue jobs\b|\boffres d'emploi\b|\bofertas de empleo\b", 4.0),
-    (r"\b(?:unsubscribe|manage (?:your )?(?:alerts?|preferences|subscriptions?)|email preferences|"
-     r"view (?:it )?in (?:your )?browser|abmelden|se désabonner|darse de baja)\b", 1.5),
-    (r"\b(?:interview tips|interview questions|interview prep|salary (?:insights|snapshot)"
-     r"|are you paid fairly|community digest)\b", 3.5),
+    (
+        r"\bjob alert|\bnew jobs?\b|\bjobs? (?:for you|picked|recommended|similar|matching|you might)\b|"
+        r"\brecommended jobs|\bjobs in\b|\bsimilar jobs|\bjobs? that match|\bappeared in \d+ searches|"
+        r"\bstellenangebote\b|\bneue jobs\b|\boffres d'emploi\b|\bofertas de empleo\b",
+        4.0,
+    ),
+    (
+        r"\b(?:unsubscribe|manage (?:your )?(?:alerts?|preferences|subscriptions?)|email preferences|"
+        r"view (?:it )?in (?:your )?browser|abmelden|se désabonner|darse de baja)\b",
+        1.5,
+    ),
+    (
+        r"\b(?:interview tips|interview questions|interview prep|salary (?:insights|snapshot)"
+        r"|are you paid fairly|community digest)\b",
+        3.5,
+    ),
 )
 LOOKALIKE = cues(
     (r"\b(?:visa|embassy|consul(?:ar|ate)|biometrics?|passport)\b", 3.0),
-    (r"\b(?:podcast|episode|newsletter|journalist|our (?:piece|story|article)|for (?:an?|our) (?:piece|story|article)"
-     r"|read the (?:full )?interview|this week's interview|we sat down with|an interview with the)\b", 3.0),
-    (r"\b(?:user|customer|market|ux) research\b|\bresearch (?:study|session|participant)|\bparticipants?\b"
-     r"|\bgift card\b|\bvoucher\b|\bno right or wrong answers\b|\bas a thank[- ]you\b", 3.0),
-    (r"\b(?:credit card|card application|loan|mortgage|tenan(?:cy|t)|rental application|lease|landlord|leasing"
-     r"|apartment|flat \d|decision in principle|kreditkarte|antrag auf|darlehen|mietvertrag|hypoth)\b", 3.5),
-    (r"\b(?:webinar|workshop|masterclass|save your seat|register (?:now|here|today)|live this|join us live"
-     r"|careers service|coaches)\b", 3.0),
-    (r"\b(?:volunteer(?:ing)?|admissions?|admission decisions?|graduate program|cohort|degree programme?"
-     r"|nursery|school place|hoa\b|architectural (?:review|committee))\b", 3.5),
-    (r"\b(?:talk proposal|proposals?|call for (?:papers|proposals|speakers)|cfp\b|speaking slot|programme committee"
-     r"|program committee|abstract)\b", 3.5),
-    (r"\b(?:password|reset (?:your|the) password|verify your (?:email|account)|sign-in code|security code)\b", 3.0),
-    (r"\b(?:receipt|order #|your order|has shipped|tracking number|booking reference|e-ticket|invoice|total paid)\b", 3.0),
+    (r"\bnewsletter\b", 1.5),
+    (
+        r"\b(?:podcast|episode|journalist|our (?:piece|story|article)|for (?:an?|our) (?:piece|story|article)"
+        r"|read the (?:full )?interview|this week's interview|we sat down with|an interview with the)\b",
+        3.0,
+    ),
+    (
+        r"\b(?:user|customer|market|ux) research\b|\bresearch (?:study|session|participant)|\bparticipants?\b"
+        r"|\bgift card\b|\bvoucher\b|\bno right or wrong answers\b|\bas a thank[- ]you\b",
+        3.0,
+    ),
+    (
+        r"\b(?:credit card|card application|loan|mortgage|tenan(?:cy|t)|rental application|lease|landlord|leasing"
+        r"|apartment|flat \d|decision in principle|kreditkarte|antrag auf|darlehen|mietvertrag|hypoth)\b",
+        3.5,
+    ),
+    (
+        r"\b(?:webinar|workshop|masterclass|save your seat|register (?:now|here|today)|live this|join us live"
+        r"|careers service|coaches)\b",
+        3.0,
+    ),
+    (
+        r"\b(?:volunteer(?:ing)?|admissions?|admission decisions?|graduate program|cohort|degree programme?"
+        r"|nursery|school place|hoa\b|architectural (?:review|committee))\b",
+        3.5,
+    ),
+    (
+        r"\b(?:talk proposal|proposals?|call for (?:papers|proposals|speakers)|cfp\b|speaking slot|programme committee"
+        r"|program committee|abstract)\b",
+        3.5,
+    ),
+    (
+        r"\b(?:password|reset (?:your|the) password|verify your (?:email|account)|sign-in code|security code)\b",
+        3.0,
+    ),
+    (
+        r"\b(?:receipt|order #|your order|has shipped|tracking number|booking reference|e-ticket|invoice|total paid)\b",
+        3.0,
+    ),
     (r"\b(?:mock interview|ace your|behavioral[- ]interview workshop)\b", 3.5),
-    (r"\b(?:i|i've|i have) (?:got |have )?(?:a|my) (?:final round|second round|interview|panel|onsite)\b"
-     r"|\b(?:they(?:'ve| have)? asked me back|they said they'd|my (?:panel|interview) (?:went|is))\b", 3.5),
-    (r"\b(?:my client|our clients?|one of our (?:direct )?clients|exciting opportunity|came across your profile"
-     r"|i'?m partnering with|might (?:interest|be of interest to) you|open to (?:a )?(?:quick )?(?:\d+-minute )?chat"
-     r"|would you be open to|i have a (?:role|position|job)|rate:|per hour|/hr\b|\bw2\b|contract role"
-     r"|immediate interviews|exclusive .{0,30}role)\b", 3.5),
+    (
+        r"\b(?:i|i've|i have) (?:got |have )?(?:a|my) (?:final round|second round|interview|panel|onsite)\b"
+        r"|\b(?:they(?:'ve| have)? asked me back|they said they'd|my (?:panel|interview) (?:went|is))\b",
+        3.5,
+    ),
+    (
+        r"\b(?:my client|our clients?|one of our (?:direct )?clients|exciting opportunity|came across your profile"
+        r"|i'?m partnering with|might (?:interest|be of interest to) you|open to (?:a )?(?:quick )?(?:\d+-minute )?chat"
+        r"|would you be open to|i have a (?:role|position|job)|rate:|per hour|/hr\b|\bw2\b|contract role"
+        r"|immediate interviews|exclusive .{0,30}role)\b",
+        3.5,
+    ),
     (r"\b(?:a new event has been scheduled|booked a new event with you|invitee:)", 3.0),
     (r"\b(?:sprint|retro|standup|stand-up|book club|birthday|dinner|climbing|tacos|drinks|party)\b", 1.5),
 )
@@ -99,158 +222,346 @@ LOOKALIKE = cues(
 OFFER = cues(
     (r"\b(?:offer|extend) you (?:the|a|an|our)?\s*(?:[\w&,/()-]+\s+){0,6}?(?:position|role|job|post)\b", 4.0),
     (r"\b(?:pleased|delighted|thrilled|happy|excited) to (?:extend|make|offer|share)\b.{0,60}\boffer\b", 4.0),
-    (r"\b(?:extend(?:ing)? (?:you )?an offer|job offer|offer of employment|formal offer|written offer|offer letter"
-     r"|your offer (?:from|letter|package))\b", 3.0),
+    (
+        r"\b(?:extend(?:ing)? (?:you )?an offer|job offer|offer of employment|formal offer|written offer|offer letter"
+        r"|your offer (?:from|letter|package))\b",
+        3.0,
+    ),
     (r"\bwould like to offer you\b|\bwe(?:'d| would) love to offer\b", 3.5),
-    (r"\b(?:vertragsangebot|arbeitsvertrag|angebot (?:für|zur) (?:die )?(?:stelle|position)"
-     r"|(?:die|diese) (?:stelle|position) (?:als .{0,60})?anbieten)\b", 4.0),
-    (r"\b(?:proposition d'embauche|offre d'emploi (?:pour vous)?|lettre d'offre|oferta (?:de trabajo|laboral|formal))\b", 3.5),
+    (
+        r"\b(?:vertragsangebot|arbeitsvertrag|angebot (?:für|zur) (?:die )?(?:stelle|position)"
+        r"|(?:die|diese) (?:stelle|position) (?:als .{0,60})?anbieten)\b",
+        4.0,
+    ),
+    (
+        r"\b(?:proposition d'embauche|offre d'emploi (?:pour vous)?|lettre d'offre|oferta (?:de trabajo|laboral|formal))\b",
+        3.5,
+    ),
     (r"\bplease docusign\b|\b(?:review and sign|sent you a document to (?:review and )?sign)\b", 1.5),
 )
 REJECTION = cues(
-    (r"\b(?:decided|chosen|elected|decision) (?:not )?to (?:move|go|proceed) forward with (?:an?other|other|a different)"
-     r"|\bmove forward with (?:an?other|other) candidates?\b", 4.0),
-    (r"\b(?:decided|chose|choose|decision) (?:not to (?:move|proceed|progress|continue)|to pursue other)"
-     r"|\bpursue other candidates\b|\bpursue candidates\b", 4.0),
-    (r"\bnot (?:be )?(?:moving|taking|progressing|proceeding) (?:forward |further )?with your (?:application|candidacy)"
-     r"|\bwon'?t be (?:taking|moving|progressing) (?:yours|your application|you) (?:further|forward)"
-     r"|\bnot (?:to )?progress your application|\bwill not be progressed\b", 4.0),
-    (r"\b(?:offered|given) the (?:role|position|job) to (?:another|a different|someone)"
-     r"|\b(?:role|position|job|vacancy) has (?:now )?been filled|\bfilled (?:this|the) (?:role|position) internally"
-     r"|\bhave filled (?:the|this)\b|\bsuccessful candidate\b|\bwent with (?:another|a different) candidate", 4.0),
-    (r"\bunfortunately\b|\bregret to (?:inform|let you know)\b|\bI'?m (?:afraid|sorry to (?:tell|let|inform))", 1.5),
-    (r"\b(?:not (?:been )?(?:selected|shortlisted)|unsuccessful|not a (?:match|fit) (?:at this time|for this role))\b", 3.0),
-    (r"\bkeep your (?:details|cv|resume|information|profile) on file\b|\bfuture (?:openings|opportunities|roles)\b", 1.0),
+    (
+        r"\b(?:decided|chosen|elected|decision) (?:not )?to (?:move|go|proceed) forward with (?:an?other|other|a different)"
+        r"|\bmove forward with (?:an?other|other) candidates?\b",
+        4.0,
+    ),
+    (
+        r"\b(?:decided|chose|choose|decision) (?:not to (?:move|proceed|progress|continue)|to pursue other)"
+        r"|\bpursue other candidates\b|\bpursue candidates\b",
+        4.0,
+    ),
+    (
+        r"\bnot (?:be )?(?:moving|taking|progressing|proceeding) (?:forward |further )?with your (?:application|candidacy)"
+        r"|\bwon'?t be (?:taking|moving|progressing) (?:yours|your application|you) (?:further|forward)"
+        r"|\bnot (?:to )?progress your application|\bwill not be progressed\b",
+        4.0,
+    ),
+    (
+        r"\b(?:offered|given) the (?:role|position|job) to (?:another|a different|someone)"
+        r"|\b(?:role|position|job|vacancy) has (?:now )?been filled|\bfilled (?:this|the) (?:role|position) internally"
+        r"|\bhave filled (?:the|this)\b|\bsuccessful candidate\b|\bwent with (?:another|a different) candidate",
+        4.0,
+    ),
+    (
+        r"\b(?:move|moving|go|going|proceed|proceeding) forward with (?:an?other|other|different|a different|more)?\s*"
+        r"(?:candidates?|applicants?|profiles?)\b",
+        4.0,
+    ),
+    (
+        r"\bunfortunately\b|\bregret to (?:inform|let you know)\b|\bi'?m (?:afraid|sorry to (?:tell|let|inform))",
+        1.5,
+    ),
+    (
+        r"\b(?:not (?:been )?(?:selected|shortlisted)|unsuccessful|not a (?:match|fit) (?:at this time|for this role))\b",
+        3.0,
+    ),
+    (
+        r"\bkeep your (?:details|cv|resume|information|profile) on file\b|\bfuture (?:openings|opportunities|roles)\b",
+        1.0,
+    ),
     (r"\bleider\b", 1.5),
     (r"\babsage\b", 2.5),
-    (r"\bnicht (?:weiter )?berücksichtig|\bfür (?:einen|eine) andere(?:n)? (?:kandidat|bewerber)|\bnicht in die engere wahl", 3.0),
-    (r"\b(?:malheureusement|ne pas donner suite|pas retenue?|autre candidat|lamentablemente|no ha sido seleccionad|"
-     r"otro candidato|no continuar)\w*", 2.5),
+    (
+        r"\bnicht (?:weiter )?berücksichtig|\bfür (?:einen|eine) andere(?:n)? (?:kandidat|bewerber)|\bnicht in die engere wahl",
+        3.0,
+    ),
+    (
+        r"\b(?:malheureusement|ne pas donner suite|pas retenue?|autre candidat|lamentablemente|no ha sido seleccionad|"
+        r"otro candidato|no continuar)\w*",
+        2.5,
+    ),
 )
 WITHDRAWN = cues(
-    (r"\b(?:position|role|requisition|req|vacancy|opening|search|job)\b.{0,60}\b(?:on hold|cancell?ed|closed|paused"
-     r"|frozen|withdrawn|no longer (?:open|available|being filled))\b", 4.0),
-    (r"\b(?:put|placed|putting) (?:the |this |our )?(?:[\w,&-]+\s+){0,6}?(?:on hold)\b|\bhiring freeze\b"
-     r"|\bclosed the requisition\b|\bnot (?:be )?making an appointment\b|\bno longer hiring\b", 4.0),
-    (r"\b(?:stelle|position|ausschreibung)\b.{0,60}\b(?:gestrichen|zurückgezogen|nicht (?:mehr )?besetzt|auf eis"
-     r"|pausiert)\b|\bposte (?:annulé|suspendu)|\bpuesto (?:cancelado|en pausa)", 4.0),
+    (
+        r"\b(?:position|role|requisition|req|vacancy|opening|search|job)\b.{0,60}\b(?:on hold|cancell?ed|closed|paused"
+        r"|frozen|withdrawn|no longer (?:open|available|being filled))\b",
+        4.0,
+    ),
+    (
+        r"\b(?:put|placed|putting) (?:the |this |our )?(?:[\w,&-]+\s+){0,6}?(?:on hold)\b|\bhiring freeze\b"
+        r"|\bclosed the requisition\b|\bnot (?:be )?making an appointment\b|\bno longer hiring\b",
+        4.0,
+    ),
+    (
+        r"\b(?:stelle|position|ausschreibung)\b.{0,60}\b(?:gestrichen|zurückgezogen|nicht (?:mehr )?besetzt|auf eis"
+        r"|pausiert)\b|\bposte (?:annulé|suspendu)|\bpuesto (?:cancelado|en pausa)",
+        4.0,
+    ),
 )
 RESCHEDULE = cues(
-    (r"(?<!you )(?<!to )\b(?:need|have|had|want|like) to (?:reschedule|postpone|move|push|shift|cancel)\b(?!\?)"
-     r"|\b(?:rescheduled|postponed|moved|pushed)\b(?! (?:to|on) your end)|\bpostpone\b"
-     r"|\b(?:could|can) (?:we|i) (?:move|shift|push|reschedule)\b|\bmoving (?:your|our|the) (?:interview|call|conversation|meeting)"
-     r"|\bnew (?:time|date|slot)\b(?!s? to choose)|\bchange (?:of|to) the (?:time|date)|\b(?:time|date) (?:has )?changed", 3.0),
-    (r"\b(?:verschieben|verlegen|neuer termin|aktualisiert|terminänderung|reporter|décaler|nouvel horaire"
-     r"|reprogramar|aplazar|nueva hora)\w*", 3.0),
+    (
+        r"\b(?<!you )(?<!to )(?:need|have|had|want|like) to (?:reschedule|postpone|move|push|shift|cancel)\b"
+        r"(?!\?)(?!\s+(?:you|forward|ahead|on|things))|\bpostpone\b"
+        r"|\b(?:interview|call|conversation|meeting|chat|session|appointment|slot)\b.{0,40}\b(?:rescheduled|postponed|moved|pushed)\b"
+        r"|\b(?:rescheduled|postponed|moved|pushed) (?:\w+ ){0,3}(?:interview|call|conversation|meeting|chat|session)\b"
+        r"|\b(?:could|can) (?:we|i) (?:move|shift|push|reschedule)\b|\bmoving (?:your|our|the) (?:interview|call|conversation|meeting)"
+        r"|\bnew (?:time|date|slot)\b(?!s? to choose)|\bchange (?:of|to) the (?:time|date)|\b(?:time|date) (?:has )?changed",
+        3.0,
+    ),
+    (
+        r"\b(?:verschieben|verlegen|neuer termin|aktualisiert|terminänderung|reporter|décaler|nouvel horaire"
+        r"|reprogramar|aplazar|nueva hora)\w*",
+        3.0,
+    ),
     (r"\bupdated (?:invite|invitation|calendar)\b|^updated invitation\b", 2.0),
 )
 CONFIRM = cues(
-    (r"\b(?:interview|call|conversation|chat|meeting|screen|onsite|round|review|deep-dive|session)\b[^.\n]{0,40}"
-     r"\b(?:is|has been|now) (?:confirmed|booked|scheduled|set)\b", 3.0),
-    (r"\b(?:you'?re|you are) (?:all set|booked|confirmed|scheduled)\b|\bconfirmed for\b|\bconfirm your\b"
-     r"|\bhappy to confirm\b|\b(?:i'?ve|we'?ve|i have|we have) (?:set up|scheduled|booked|locked in|confirmed)\b", 3.0),
-    (r"^(?:re:\s*)?(?:confirmed|confirmation|interview confirmation|invitation|einladung|bestätigung)\b", 2.5),
-    (r"\b(?:i'?ll|we'?ll|(?:s?he|they)'?ll|will) (?:call|ring|phone|see|meet) you\b|\bcan do (?:next|this)?\s*\w+day\b"
-     r"|\blet'?s do\b|\blet'?s (?:say|go with)\b|\blooking forward to (?:seeing|meeting|speaking with) you (?:on|at)\b", 2.5),
-    (r"\b(?:here'?s|please find|find below|attached is|use) (?:the |your )?(?:\w+\s+){0,3}(?:invite|invitation|link|details)\b", 1.5),
+    (
+        r"\b(?:interview|call|conversation|chat|meeting|screen|onsite|round|review|deep-dive|session)\b[^.\n]{0,40}"
+        r"\b(?:is|has been|now) (?:confirmed|booked|scheduled|set)\b",
+        3.0,
+    ),
+    (
+        r"\b(?:you'?re|you are) (?:all set|booked|confirmed|scheduled)\b|\bconfirmed for\b|\bconfirm your\b"
+        r"|\bhappy to confirm\b|\b(?:i'?ve|we'?ve|i have|we have) (?:set up|scheduled|booked|locked in|confirmed)\b",
+        3.0,
+    ),
+    (
+        r"^(?:re:\s*)?(?:confirmed|confirmation|interview confirmation|invitation|einladung|bestätigung)\b",
+        2.5,
+    ),
+    (
+        r"\b(?:i'?ll|we'?ll|(?:s?he|they)'?ll|will) (?:call|ring|phone|see|meet) you\b|\bcan do (?:next|this)?\s*\w+day\b"
+        r"|\blet'?s do\b|\blet'?s (?:say|go with)\b|\blooking forward to (?:seeing|meeting|speaking with) you (?:on|at)\b",
+        2.5,
+    ),
+    (
+        r"\b(?:here'?s|please find|find below|attached is|use) (?:the |your )?(?:\w+\s+){0,3}(?:invite|invitation|link|details)\b",
+        1.5,
+    ),
     (r"\b(?:date|time|when|datum|uhrzeit|termin)\s*:", 1.5),
-    (r"\b(?:laden (?:wir )?sie .{0,60}ein|einladung (?:für|zu) unser|hiermit die einladung|gespräch am)\b"
-     r"|\bnous vous (?:invitons|confirmons)\b|\ble confirmo\b|\bqueda confirmad", 2.5),
+    (
+        r"\b(?:laden (?:wir )?sie .{0,60}ein|einladung (?:für|zu) unser|hiermit die einladung|gespräch am)\b"
+        r"|\bnous vous (?:invitons|confirmons)\b|\ble confirmo\b|\bqueda confirmad",
+        2.5,
+    ),
     (r"^(?:erinnerung|reminder)\b|\breminder (?:about|of|for)\b|\bkurze erinnerung\b", 2.5),
 )
 PROPOSAL = cues(  # a time proposed or asked for, not fixed
-    (r"\b(?:would|does|do|will|could|can)\s+(?:[^\s?.!]+\s+){0,7}?(?:work|suit)(?:\s+(?:for|with) you)?\s*\?", 3.0),
-    (r"\b(?:are|were|would) you (?:be )?(?:free|available|around)\b|\bany chance you'?re\b|\bdo you have time\b", 3.0),
-    (r"\b(?:which|what) (?:one |time |slot |day |option )?(?:do you prefer|works|suits|would you prefer)\b"
-     r"|\blet me know which\b|\bhere are (?:a (?:couple|few) of )?(?:new )?options\b|\boptions?\b.{0,30}:", 3.0),
-    (r"\bpasst (?:ihnen|es ihnen|dir)\b|\bwäre(?:n)? sie .{0,30}verfügbar\b|\bvous convient\b|\ble viene bien\b", 3.0),
+    (
+        r"\b(?:would|does|do|will|could|can)\s+(?:[^\s?.!]+\s+){0,7}?(?:work|suit)(?:\s+(?:for|with) you)?\s*\?",
+        3.0,
+    ),
+    (
+        r"\b(?:are|were|would) you (?:be )?(?:free|available|around)\b|\bany chance you'?re\b|\bdo you have time\b",
+        3.0,
+    ),
+    (
+        r"\b(?:which|what) (?:one |time |slot |day |option )?(?:do you prefer|works|suits|would you prefer)\b"
+        r"|\blet me know which\b|\bhere are (?:a (?:couple|few) of )?(?:new )?options\b|\boptions?\b.{0,30}:",
+        3.0,
+    ),
+    (
+        r"\bpasst (?:ihnen|es ihnen|dir)\b|\bwäre(?:n)? sie .{0,30}verfügbar\b|\bvous convient\b|\ble viene bien\b",
+        3.0,
+    ),
 )
 INVITE = cues(
-    (r"\b(?:pick|choose|select|grab|book|find) (?:a |any |whatever |the )?(?:time|slot|date|times)\b"
-     r"|\bscheduling link\b|\bself-schedul|\bon my calendly\b", 3.0),
-    (r"\b(?:share|send|let me know|reply with) (?:me |us )?(?:your |a few |a couple of |some )?(?:availability|times|windows|"
-     r"slots|options|dates)\b|\bavailability\b", 2.5),
-    (r"\b(?:would|'d) (?:love|like) to (?:meet|speak|talk|chat) (?:with )?you\b|\b(?:would|'d) like to (?:set up|schedule|arrange|invite you)\b"
-     r"|\b(?:set up|schedule|arrange) (?:a|an|your|the)\s+(?:[\w-]+\s+){0,3}?(?:interview|call|chat|conversation|meeting|screen)\b", 2.5),
-    (r"\b(?:would you be|are you) (?:up for|interested in|available for|open to)\b"
-     r"|\bget you on the calendar\b|\bquick (?:call|chat)\??", 2.5),
-    (r"\b(?:möchten|würden) (?:wir )?sie (?:gerne? )?(?:kennenlernen|einladen)\b|\bterminvorschläge\b|\bverfügbarkeit"
-     r"|\bdisponibilités\b|\bdisponibilidad\b", 2.5),
+    (
+        r"\b(?:pick|choose|select|grab|book|find) (?:a |any |whatever |the )?(?:time|slot|date|times)\b"
+        r"|\bscheduling link\b|\bself-schedul|\bon my calendly\b",
+        3.0,
+    ),
+    (
+        r"\b(?:share|send|let me know|reply with) (?:me |us )?(?:your |a few |a couple of |some )?(?:availability|times|windows|"
+        r"slots|options|dates)\b|\bavailability\b",
+        2.5,
+    ),
+    (
+        r"\b(?:would|'d) (?:love|like) to (?:meet|speak|talk|chat) (?:with )?you\b|\b(?:would|'d) like to (?:set up|schedule|arrange|invite you)\b"
+        r"|\b(?:set up|schedule|arrange) (?:a|an|your|the)\s+(?:[\w-]+\s+){0,3}?(?:interview|call|chat|conversation|meeting|screen)\b",
+        2.5,
+    ),
+    (
+        r"\b(?:would you be|are you) (?:up for|interested in|available for|open to)\b"
+        r"|\bget you on the calendar\b|\bquick (?:call|chat)\??",
+        2.5,
+    ),
+    (
+        r"\b(?:möchten|würden) (?:wir )?sie (?:gerne? )?(?:kennenlernen|einladen)\b|\bterminvorschläge\b|\bverfügbarkeit"
+        r"|\bdisponibilités\b|\bdisponibilidad\b",
+        2.5,
+    ),
 )
 NEXT_ROUND = cues(
-    (r"\bnext (?:round|stage|interview round)\b|\bround (?:2|two|3|three)\b"
-     r"|\b(?:to|for|into|is|be) (?:the |our |a |your )?(?:final|second|third|technical|last|onsite) (?:round|stage|interview)", 3.0),
-    (r"\bmove (?:you )?(?:forward )?to the (?:next|final|technical|second)\b|\bmove you forward\b|\bmoving you forward\b", 3.0),
-    (r"\b(?:the |our )?next step(?: in (?:our|the) process)? (?:is|will be|would be)\b|\bthat'?s the next step\b"
-     r"|^next (?:step|round)s?:", 2.5),
-    (r"\b(?:invite you to|bring you (?:in|to)) (?:our|an?|the) (?:virtual )?(?:onsite|final|panel|on-site)\b"
-     r"|\bvirtual onsite\b|\bportfolio review\b|\bhiring manager(?:,|\s+)(?:\w+\s+){0,3}?(?:would like|wants) to meet you\b", 2.0),
-    (r"\b(?:feedback|notes) (?:was|were|is) (?:very |really |overwhelmingly )?positive\b|\bcame out of (?:your|the)\b"
-     r"|\b(?:loved|liked) your (?:submission|take-home|presentation|call|chat)\b|\b(?:shared|passed) my notes\b"
-     r"|\bgreat (?:chatting|talking|speaking|to (?:chat|talk|speak))\b|\b(?:really )?enjoyed (?:your|the) (?:call|chat|conversation)", 2.0),
-    (r"\bnächste (?:runde|stufe)\b|\bzweites gespräch\b|\bprochaine étape\b|\bsiguiente (?:fase|ronda)\b", 3.0),
+    (
+        r"\bnext (?:round|stage|interview round)\b|\bround (?:2|two|3|three)\b"
+        r"|\b(?:to|for|into|is|be) (?:the |our |a |your )?(?:final|second|third|last) (?:round|stage|interview)"
+        r"|\b(?:to|for|into|is|be) (?:the |our |a |your )?(?:technical|onsite) (?:round|stage)",
+        3.0,
+    ),
+    (
+        r"\bmove (?:you )?(?:forward )?to the (?:next|final|technical|second)\b|\bmove you forward\b|\bmoving you forward\b",
+        3.0,
+    ),
+    (
+        r"\b(?:the |our )?next step(?: in (?:our|the) process)? (?:is|will be|would be)\b|\bthat'?s the next step\b"
+        r"|^next (?:step|round)s?:",
+        2.5,
+    ),
+    (
+        r"\b(?:invite you to|bring you (?:in|to)) (?:our|an?|the) (?:virtual )?(?:onsite|final|panel|on-site)\b"
+        r"|\bvirtual onsite\b|\bportfolio review\b|\bhiring manager(?:,|\s+)(?:\w+\s+){0,3}?(?:would like|wants) to meet you\b",
+        2.0,
+    ),
+    (
+        r"\b(?:feedback|notes) (?:was|were|is) (?:very |really |overwhelmingly )?positive\b|\bcame out of (?:your|the)\b"
+        r"|\b(?:loved|liked) your (?:submission|take-home|presentation|call|chat)\b|\b(?:shared|passed) my notes\b"
+        r"|\bgreat (?:chatting|talking|speaking|to (?:chat|talk|speak))\b|\b(?:really )?enjoyed (?:your|the) (?:call|chat|conversation)",
+        2.0,
+    ),
+    (
+        r"\bnächste (?:runde|stufe)\b|\bzweites gespräch\b|\bprochaine étape\b|\bsiguiente (?:fase|ronda)\b",
+        3.0,
+    ),
 )
 ACTION = cues(
-    (r"\b(?:two|three|\d|a few|some|your) (?:professional )?references\b|\breferences?\b.{0,80}\b(?:send|names|contact)"
-     r"|\b(?:speak|talk) (?:with|to) (?:two |your )?references\b|\breferenzen\b|\bréférences\b|\breferencias\b", 3.5),
-    (r"\btake[- ]home\b|\bwork sample\b|\bcoding (?:challenge|exercise|test|assignment)\b|\b(?:online |skills? )?assessment\b"
-     r"|\bcase study\b.{0,40}\b(?:complete|send|submit)\b|\bassignment\b|\bprobeaufgabe\b|\bfallstudie\b|\bcas pratique\b", 3.5),
+    (
+        r"\b(?:two|three|\d|a few|some|your) (?:professional )?references\b|\breferences?\b.{0,80}\b(?:send|names|contact)"
+        r"|\b(?:speak|talk) (?:with|to) (?:two |your )?references\b|\breferenzen\b|\bréférences\b|\breferencias\b",
+        3.5,
+    ),
+    (
+        r"\btake[- ]home\b|\bwork sample\b|\bcoding (?:challenge|exercise|test|assignment)\b|\b(?:online |skills? )?assessment\b"
+        r"|\bcase study\b.{0,40}\b(?:complete|send|submit)\b|\bassignment\b|\bprobeaufgabe\b|\bfallstudie\b|\bcas pratique\b",
+        3.5,
+    ),
     (r"\b(?:background check|right[- ]to[- ]work|transcripts?|portfolio sample|writing sample)\b", 2.0),
-    (r"\b(?:could|can|would) you (?:please )?(?:send|complete|submit|fill)\b|\bplease (?:send|complete|submit)\b", 1.0),
+    (
+        r"\b(?:could|can|would) you (?:please )?(?:send|complete|submit|fill)\b|\bplease (?:send|complete|submit)\b",
+        1.0,
+    ),
 )
 ACK = cues(
-    (r"\b(?:received|got|have) (?:your |the )?application\b|\bapplication (?:has been |was |is )?(?:received|submitted"
-     r"|sent|in\b|made it)|\bapplication is (?:now )?with\b", 3.0),
-    (r"\bthanks? (?:you )?(?:so much )?for (?:applying|your application|submitting your application)\b"
-     r"|\bapplication\b.{0,80}\bis in\b|\breceived your (?:documents|cv|resume)\b", 3.0),
-    (r"\b(?:we(?:'ll| will) (?:review|look (?:over|at))|(?:is|are) reviewing)\b.{0,40}\b(?:application|profile|cv|qualifications)?", 1.0),
-    (r"\b(?:if (?:your|there'?s a|it looks like a|we'd like)|should your)\b.{0,80}\b(?:match|fit|next steps|learn more|contact you|reach out)", 1.5),
-    (r"\b(?:eingang (?:ihrer|deiner) bewerbung|bewerbung (?:ist )?(?:bei uns )?eingegangen|vielen dank für (?:ihre|deine) bewerbung)\b"
-     r"|\bnous avons bien reçu votre candidature\b|\bhemos recibido tu candidatura\b", 3.0),
+    (
+        r"\b(?:received|got|have) (?:your |the )?application\b|\bapplication (?:has been |was |is )?(?:received|submitted"
+        r"|sent|in\b|made it)|\bapplication is (?:now )?with\b",
+        3.0,
+    ),
+    (
+        r"\bthanks? (?:you )?(?:so much )?for (?:applying|your application|submitting your application)\b"
+        r"|\bapplication\b.{0,80}\bis in\b|\breceived your (?:documents|cv|resume)\b",
+        3.0,
+    ),
+    (
+        r"\b(?:we(?:'ll| will) (?:review|look (?:over|at))|(?:is|are) reviewing)\b.{0,40}\b(?:application|profile|cv|qualifications)?",
+        1.0,
+    ),
+    (
+        r"\b(?:if (?:your|there'?s a|it looks like a|we'd like)|should your)\b.{0,80}\b(?:match|fit|next steps|learn more|contact you|reach out)",
+        1.5,
+    ),
+    (
+        r"\b(?:eingang (?:ihrer|deiner) bewerbung|bewerbung (?:ist )?(?:bei uns )?eingegangen|vielen dank für (?:ihre|deine) bewerbung)\b"
+        r"|\bnous avons bien reçu votre candidature\b|\bhemos recibido tu candidatura\b",
+        3.0,
+    ),
 )
 PROMISE = cues(
-    (r"\b(?:we|i)(?:'ll| will| should| expect to| aim to| hope to|'re aiming to| are aiming to| plan to| intend to)\s+"
-     r"(?:\w+\s+){0,3}?(?:let you know|get back to (?:you|everyone|candidates)|be in touch|come back to you|update you"
-     r"|have (?:a|an|the) (?:final )?(?:decision|answer|update)|make (?:a|the|our) (?:final )?decision|decide|finali[sz]e"
-     r"|wrap (?:up|things up)|reach out|circle back|follow up with you|share (?:an update|feedback|news))", 3.0),
-    (r"\b(?:expect|hope|plan|aim)(?:ing)? to (?:have|make|reach|finali[sz]e|wrap|decide|get back)\b.{0,30}\b(?:decision|by|within|"
-     r"next|end)\b|\bdecision (?:by|before|within|early|end|next)\b", 3.0),
-    (r"\b(?:you(?:'ll| will| can expect to| should) hear (?:from (?:us|me) |back )?(?:by|within|before|next|early|at the"
-     r"|in the|soon)|hear (?:back )?from (?:us|me) (?:by|within))", 3.0),
-    (r"\b(?:in the coming days|as soon as (?:i|we) (?:have|know|hear)|(?:early|later|end of) next week|within (?:\w+ )?"
-     r"(?:days|weeks|business days)|by (?:the )?end of (?:the |this |next )?(?:week|month))\b", 1.5),
-    (r"\b(?:melden (?:uns|mich)|rückmeldung|entscheidung)\b.{0,40}\b(?:bis|innerhalb|nächste|spätestens)\b"
-     r"|\bnous reviendrons vers vous\b|\bvous tiendrons informée?\b|\bte (?:contactaremos|responderemos)\b", 3.0),
-    (r"\b(?:either way|one way or the other)\b|\bthanks? (?:so much )?for your patience\b|\bstill (?:very much )?in the running\b", 1.0),
+    (
+        r"\b(?:we|i)(?:'ll| will| should| expect to| aim to| hope to|'re aiming to| are aiming to| plan to| intend to)\s+"
+        r"(?:\w+\s+){0,3}?(?:let you know|get back to (?:you|everyone|candidates)|be in touch|come back to you|update you"
+        r"|have (?:a|an|the) (?:final )?(?:decision|answer|update)|make (?:a|the|our) (?:final )?decision|decide|finali[sz]e"
+        r"|wrap (?:up|things up)|reach out|circle back|follow up with you|share (?:an update|feedback|news))",
+        3.0,
+    ),
+    (
+        r"\b(?:expect|hope|plan|aim)(?:ing)? to (?:have|make|reach|finali[sz]e|wrap|decide|get back)\b.{0,30}\b(?:decision|by|within|"
+        r"next|end)\b|\bdecision (?:by|before|within|early|end|next)\b",
+        3.0,
+    ),
+    (
+        r"\b(?:you(?:'ll| will| can expect to| should) hear (?:from (?:us|me) |back )?(?:by|within|before|next|early|at the"
+        r"|in the|soon)|hear (?:back )?from (?:us|me) (?:by|within))",
+        3.0,
+    ),
+    (
+        r"\b(?:in the coming days|as soon as (?:i|we) (?:have|know|hear)|(?:early|later|end of) next week|within (?:\w+ )?"
+        r"(?:days|weeks|business days)|by (?:the )?end of (?:the |this |next )?(?:week|month))\b",
+        1.5,
+    ),
+    (
+        r"\b(?:melden (?:uns|mich)|rückmeldung|entscheidung)\b.{0,40}\b(?:bis|innerhalb|nächste|spätestens)\b"
+        r"|\bnous reviendrons vers vous\b|\bvous tiendrons informée?\b|\bte (?:contactaremos|responderemos)\b",
+        3.0,
+    ),
+    (
+        r"\b(?:either way|one way or the other)\b|\bthanks? (?:so much )?for your patience\b|\bstill (?:very much )?in the running\b",
+        1.0,
+    ),
 )
 COMING_IN = cues(  # after an interview, without any promise: stays `other`
-    (r"\bthanks? (?:\w+ ){0,3}(?:for coming in|for (?:making|making the) trip|for interviewing|for taking the time to interview)\b", 1.0),
+    (
+        r"\bthanks? (?:\w+ ){0,3}(?:for coming in|for (?:making|making the) trip|for interviewing|for taking the time to interview)\b",
+        1.0,
+    ),
     (r"\b(?:survey|feedback form|candidate experience|rate your (?:experience|interview))\b", 3.0),
     (r"\b(?:reimbursement|expense(?:s)? form|travel (?:claim|expenses))\b", 2.0),
 )
 
 # --- the user's own mail ------------------------------------------------------------------------
 USER_THANKS = cues(
-    (r"\b(?:thank you|thanks|many thanks|thank you so much|thanks so much)\b(?:\s+(?:again|all|both|very much))*\s+for\s+"
-     r"(?:[\w'’-]+\s+){0,9}?(?:time|conversation|interview|call|chat|meeting|talk(?:ing)?|speaking|session|deep-dive|discussion"
-     r"|meeting me|opportunity|today|yesterday|this (?:morning|afternoon|evening)|last night|tour|panel|walk(?:ing)?|pairing|visit)\b", 3.0),
+    (
+        r"\b(?:thank you|thanks|many thanks|thank you so much|thanks so much)\b(?:\s+(?:again|all|both|very much))*\s+for\s+"
+        r"(?:[\w'’-]+\s+){0,9}?(?:time|conversation|interview|call|chat|meeting|talk(?:ing)?|speaking|session|deep-dive|discussion"
+        r"|meeting me|opportunity|today|yesterday|this (?:morning|afternoon|evening)|last night|tour|panel|walk(?:ing)?|pairing|visit)\b",
+        3.0,
+    ),
     (r"\b(?:please )?pass (?:on )?my thanks\b|\bthank you (?:all|both)\b", 2.0),
     (r"\bappreciated (?:the|our|your|hearing|how)\b", 1.0),
-    (r"\benjoyed (?:our|the|meeting|speaking|talking|hearing|digging|discussing|working|walking|comparing)\b", 1.5),
+    (
+        r"\benjoyed (?:our|the|meeting|speaking|talking|hearing|digging|discussing|working|walking|comparing)\b",
+        1.5,
+    ),
     (r"^(?:thank you|thanks|merci|danke|vielen dank|gracias)\b", 1.5),
-    (r"\b(?:vielen|herzlichen) dank für (?:das|die|ihre|deine) (?:angenehme |nette |interessante )?(?:gespräch|zeit|interview)"
-     r"|\bmerci (?:beaucoup )?pour (?:notre|l'|cet|votre) (?:échange|entretien|temps)|\bgracias por (?:la|tu|su) (?:entrevista|tiempo|conversación)", 3.0),
+    (
+        r"\b(?:vielen|herzlichen) dank für (?:das|die|ihre|deine) (?:angenehme |nette |interessante )?(?:gespräch|zeit|interview)"
+        r"|\bmerci (?:beaucoup )?pour (?:notre|l'|cet|votre) (?:échange|entretien|temps)|\bgracias por (?:la|tu|su) (?:entrevista|tiempo|conversación)",
+        3.0,
+    ),
 )
 USER_FOLLOW_UP = cues(
-    (r"\b(?:follow(?:ing)? up|check(?:ing)? in|touch(?:ing)? base|writing to (?:see|ask|check)|wanted to (?:see|ask|check))"
-     r"\b.{0,120}\b(?:role|position|application|interview|status|decision|update|progress|timeline|next steps|news)\b", 3.0),
-    (r"\b(?:any (?:update|news|progress)|an update on|where things stand|(?:still|am i) in the running"
-     r"|heard anything|haven'?t heard|update on (?:the|my) (?:timeline|application|status)|whether there (?:has been|is) any)\b", 3.0),
-    (r"\b(?:nachfragen|stand (?:meiner|der) bewerbung|gibt es (?:schon )?neuigkeiten|relancer|des nouvelles"
-     r"|seguimiento|alguna novedad)\b", 3.0),
+    (
+        r"\b(?:follow(?:ing)? up|check(?:ing)? in|touch(?:ing)? base|writing to (?:see|ask|check)|wanted to (?:see|ask|check))"
+        r"\b.{0,120}\b(?:role|position|application|interview|status|decision|update|progress|timeline|next steps|news)\b",
+        3.0,
+    ),
+    (
+        r"\b(?:any (?:update|news|progress)|an update on|where things stand|(?:still|am i) in the running"
+        r"|heard anything|haven'?t heard|update on (?:the|my) (?:timeline|application|status)|whether there (?:has been|is) any)\b",
+        3.0,
+    ),
+    (
+        r"\b(?:nachfragen|stand (?:meiner|der) bewerbung|gibt es (?:schon )?neuigkeiten|relancer|des nouvelles"
+        r"|seguimiento|alguna novedad)\b",
+        3.0,
+    ),
 )
 USER_WITHDRAW = cues(
-    (r"\b(?:withdraw|pull) (?:my|myself|from)\b(?:\s+\w+){0,3}|\bwithdraw(?:ing)? (?:my )?(?:application|candidacy)"
-     r"|\bremove me from (?:consideration|the process)|\baccepted (?:an(?:other)? )?offer elsewhere|\bno longer (?:interested|available)"
-     r"|\bbewerbung zurück(?:ziehen|ziehe)|\bretirer ma candidature|\bretirar mi candidatura", 4.0),
+    (
+        r"\b(?:withdraw|pull) (?:my|myself|from)\b(?:\s+\w+){0,3}|\bwithdraw(?:ing)? (?:my )?(?:application|candidacy)"
+        r"|\bremove me from (?:consideration|the process)|\baccepted (?:an(?:other)? )?offer elsewhere|\bno longer (?:interested|available)"
+        r"|\bbewerbung zurück(?:ziehen|ziehe)|\bretirer ma candidature|\bretirar mi candidatura",
+        4.0,
+    ),
 )
