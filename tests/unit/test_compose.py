@@ -121,7 +121,7 @@ def parse(raw: bytes) -> EmailMessage:
 def body(raw: bytes) -> str:
     part = parse(raw).get_body(("plain",))
     assert part is not None
-    return str(part.get_content())  # type: ignore[attr-defined]
+    return str(part.get_content()).replace("\r\n", "\n")  # type: ignore[attr-defined]
 
 
 # --- headers -------------------------------------------------------------------------------------
