@@ -8,6 +8,7 @@ from followup.domain.track import track
 from followup.domain.track_people import companies_match, is_robot_address, normalise_company, roles_match
 from followup.domain.track_stage import Event, step
 from tests.unit.test_track_builders import ATS, RECRUITER, USER, at, mine, sig
+from tests.unit.test_track_builders import ME as USER_ADDR
 
 S = PolicySettings()
 
@@ -169,3 +170,15 @@ def test_reply_to_behind_robot_sender_is_a_contact() -> None:
     ack = sig(Kind.INTERVIEW_INVITE, at(2), sender=ATS, reply_to=(RECRUITER,), automated=True)
     (p,) = track([ack], USER, S, at(3))
     assert [c.email for c in p.contacts] == ["rita@acme.com"]
+
+
+def test_numbered_company_names_are_not_merged_by_prefix() -> None:
+    assert not companies_match(normalise_company("Studio 1"), normalise_company("Studio 10"))
+    assert companies_match(normalise_company("Redtail Aero"), normalise_company("Redtail Aerospace"))
+
+
+def test_colleague_copied_on_a_confirmation_without_interviewer_address_is_the_interviewer() -> None:
+    owen = Address("Owen Mercer", "owen@acme.com")
+    conf = sig(Kind.INTERVIEW_CONFIRMED, at(2), start=at(5, 14), to=(USER_ADDR, owen))
+    (p,) = track([conf], USER, S, at(6))
+    assert [x.email for x in p.interviews[0].interviewers] == ["owen@acme.com"]

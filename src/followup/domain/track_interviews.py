@@ -82,6 +82,18 @@ def _copied_colleagues(sig: Signal, user: Identity) -> list[Person]:
     return out
 
 
+def _with_colleagues(named: list[Person], colleagues: list[Person]) -> list[Person]:
+    """Name-only interviewers completed by copied colleagues ("Dominic" + dominic.reyes@...)."""
+    if not colleagues:
+        return named
+
+    def first(name: str) -> str:
+        return name.split()[0].lower() if name.split() else ""
+
+    keep = [p for p in named if p.name and not any(first(p.name) == first(c.name) for c in colleagues)]
+    return colleagues + keep
+
+
 def _merge_people(old: list[Person], new: list[Person]) -> list[Person]:
     merged = list(old)
     for p in new:
@@ -111,7 +123,9 @@ def replay_interviews(
         if r.kind in (Kind.INTERVIEW_CONFIRMED, Kind.RESCHEDULE, Kind.NEXT_ROUND) and r.interview_start:
             start = r.interview_start
             end = r.interview_end if r.interview_end and r.interview_end > start else start + DEFAULT_LENGTH
-            people = _people(sig, user) or _copied_colleagues(sig, user)
+            people = _people(sig, user)
+            if not any(p.email for p in people):
+                people = _with_colleagues(people, _copied_colleagues(sig, user))
             arranger = humans[0] if humans else last_human
             thread = thread_of(sig)
             target = _find_target(slots, sig, start, thread)

@@ -204,10 +204,11 @@ def _squash(key: str) -> str:
 
 def _prefix_match(short: str, long_: str, long_words: list[str]) -> bool:
     """``short`` (squashed) starts ``long_`` (squashed) and is no accidental stem ("apple"/"applebees")."""
-    if not short or not long_.startswith(short):
-        return False
-    if len(short) >= 6:
-        return True
+    if not short or not long_.startswith(short) or short == long_:
+        return bool(short) and short == long_
+    nxt = long_[len(short)]
+    if len(short) >= 6 and short[-1].isalpha() and nxt.isalpha():
+        return True  # a clipped spelling: "redtail aero" / "redtail aerospace"
     # a shorter name must end on one of the longer name's word boundaries
     acc = ""
     for w in long_words:
