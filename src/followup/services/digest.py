@@ -45,7 +45,9 @@ def gather(config: Config, store: Store, now: datetime, evaluations: list[Evalua
     for ev in evaluations:
         for action in ev.due:
             if action.blocked or not action.to:
-                not_drafted.append((ev.process.id, str(action.kind), action.blocked or "no human address known"))
+                not_drafted.append(
+                    (ev.process.id, str(action.kind), action.blocked or "no human address known")
+                )
     problems = []
     for account in config.accounts:
         state, detail, _at = store.account_state(account.name)
@@ -94,4 +96,6 @@ def make_digest(
         store.meta_set("digest.last_week", week)
         log.info("digest for %s put into %s's inbox", week, account.name)
         return f"Put the digest for {week} into the inbox of {account.name}."
-    raise FollowupError("could not put the digest anywhere: " + "; ".join(errors or ["no accounts configured"]))
+    raise FollowupError(
+        "could not put the digest anywhere: " + "; ".join(errors or ["no accounts configured"])
+    )

@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from followup.backends.base import Mailbox
+from followup.backends.base import DRAFTS, Mailbox
 from followup.domain.compose import Templates, compose_draft
 from followup.domain.model import Action, Identity
 from followup.domain.policy import Evaluation
@@ -158,19 +158,26 @@ def remove_pointless(
     for rec in store.actions():
         if rec.state != "drafted" or rec.process_id not in open_keys:
             continue  # a process that vanished from view is left alone: be conservative
-        if rec.key in open_keys[rec.process_id] or rec.account not in mailboxes or not rec.draft_ref:
+        if rec.key in open_keys[rec.process_id] or rec.account not in mailboxes:
             continue
         mailbox = mailboxes[rec.account]
-        current = mailbox.read_draft(rec.draft_ref)
+        ref = rec.draft_ref
+        current = mailbox.read_draft(ref) if ref else None
         if current is None:
-            continue  # the user sent or deleted it
+            # mail clients save an edited draft as a new message: look for our key in Drafts
+            hits = [h for h in mailbox.find_drafted([rec.key]) if h.folder == DRAFTS]
+            if not hits:
+                continue  # the user sent or deleted it
+            ref, current = hits[0].ref, mailbox.read_draft(hits[0].ref)
+            if current is None:
+                continue
         if fingerprint(current) != rec.draft_sha256:
             report.outcomes.append(
                 Outcome(rec.key, rec.kind, rec.process_id, rec.to, "kept_edited", "edited by the user")
             )
             continue
         if not dry_run:
-            mailbox.delete_draft(rec.draft_ref)
+            mailbox.delete_draft(ref)
             store.record_action(
                 ActionRecord(
                     key=rec.key,
