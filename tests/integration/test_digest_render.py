@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from followup.domain.digest import render_digest
-from tests.unit.test_digest import TEMPLATES, sample_input
+from tests.unit.test_digest import TEMPLATES, Eval, sample_input
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(
@@ -150,7 +150,7 @@ def test_digest_is_readable_in_dark_mode(tmp_path: Path) -> None:
 @pytest.mark.parametrize("company", ["Globex", "Globex-" + "Unbreakable" * 12])
 def test_digest_fits_a_phone_without_horizontal_scrolling(tmp_path: Path, company: str) -> None:
     data = sample_input()
-    first = replace(data.evaluations[0], process=replace(data.evaluations[0].process, company=company))
+    first = Eval(replace(data.evaluations[0].process, company=company))
     _, _, html = render_digest(replace(data, evaluations=[first, *data.evaluations[1:]]), TEMPLATES)
     # Headless windows are at least 500 px wide, so the test narrows the body to a phone's 360 px and
     # measures the rightmost edge of any element. The digest has no script: only this test copy does.

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from email import policy
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -38,9 +39,9 @@ class Eval:
 
     process: Process
     next_action: Action | None = None
-    due: datetime | None = None
-    waiting: str = ""
-    expired: bool = False
+    due: tuple[Action, ...] = ()
+    waiting: tuple[Action, ...] = ()
+    expired: tuple[Action, ...] = ()
     reasons: tuple[str, ...] = ()
 
 
@@ -52,7 +53,7 @@ def sig(
     subject: str = "Your application",
     from_user: bool = False,
     n: int = 0,
-    **reading: object,
+    **reading: Any,
 ) -> Signal:
     sender = (
         Address("Lena Hartmann", USER.addresses[0]) if from_user else Address("Anna Schmidt", "anna@acme.com")
@@ -86,7 +87,7 @@ def interview(start: datetime, hours: float = 1.0) -> Interview:
 def process(
     pid: str, company: str, role: str, stage: Stage, signals: tuple[Signal, ...], **kw: object
 ) -> Process:
-    base = dict(
+    base: dict[str, Any] = dict(
         interviews=(),
         contacts=(),
         decision_expected_by=None,
@@ -184,7 +185,7 @@ def sample_input(**overrides: object) -> DigestInput:
         user=USER,
         evaluations=[
             Eval(globex),
-            Eval(acme, acme_action, acme_action.due_at),
+            Eval(acme, acme_action, waiting=(acme_action,)),
             Eval(initech),
             Eval(stale),
             Eval(rejected),
@@ -386,7 +387,7 @@ def test_not_drafted_actions_say_why_including_blocked_next_actions() -> None:
         blocked="no human address known",
     )
     _, text, html = render(
-        replace(data, evaluations=[Eval(globex, blocked, blocked.due_at), *data.evaluations[1:]])
+        replace(data, evaluations=[Eval(globex, blocked, due=(blocked,)), *data.evaluations[1:]])
     )
     part = text[text.index("NOT DRAFTED, AND WHY") :]
     assert (
@@ -516,3 +517,18 @@ def test_digest_key_is_the_same_all_week_and_message_ids_differ() -> None:
     )
     assert monday["X-Followup-Key"] == sunday["X-Followup-Key"]
     assert monday["Message-ID"] != sunday["Message-ID"]
+
+
+def test_real_policy_evaluations_feed_the_digest() -> None:
+    from followup.domain.policy import evaluate
+    from followup.domain.settings import PolicySettings
+
+    data = sample_input()
+    evaluations = [evaluate(e.process, USER, PolicySettings(), NOW) for e in data.evaluations]
+    view = build_digest(replace(data, evaluations=evaluations))
+    acme = next(i for i in view.active if i.process_id == "acme-1")
+    assert acme.next_action == "follow-up on the decision, due Wed 11 Mar 09:00"
+    assert view.active_count == 3
+    subject, text, html = render_digest(replace(data, evaluations=evaluations), TEMPLATES)
+    assert subject.startswith("Job search: 1 draft waiting")
+    assert "Acme — Senior Engineer" in text and "Acme — Senior Engineer" in html

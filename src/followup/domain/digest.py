@@ -35,11 +35,9 @@ class Evaluation(Protocol):
     @property
     def next_action(self) -> Action | None: ...
     @property
-    def due(self) -> datetime | None: ...
+    def due(self) -> Sequence[Action]: ...  # due now, window open
     @property
-    def waiting(self) -> object: ...
-    @property
-    def expired(self) -> object: ...
+    def waiting(self) -> Sequence[Action]: ...  # due later
 
 
 @dataclass(frozen=True)
@@ -214,15 +212,11 @@ def build_digest(data: DigestInput) -> DigestView:
     ]
     reported = {(pid, kind) for pid, kind, _ in data.not_drafted}
     for ev in data.evaluations:
-        act = ev.next_action
-        if act is not None and act.blocked and (act.process_id, act.kind.value) not in reported:
-            not_drafted.append(
-                item(
-                    act.process_id,
-                    f"{facts.action_label(act.kind.value).capitalize()} not drafted",
-                    oneline(act.blocked),
-                )
-            )
+        for act in _open_actions(ev):
+            if act.blocked and (act.process_id, act.kind.value) not in reported:
+                reported.add((act.process_id, act.kind.value))
+                label = facts.action_label(act.kind.value).capitalize()
+                not_drafted.append(item(act.process_id, f"{label} not drafted", oneline(act.blocked)))
 
     processes = [e.process for e in data.evaluations]
     figures, funnel = _figures(processes, now)
@@ -285,14 +279,21 @@ def digest_message(data: DigestInput, templates: Templates) -> bytes:
     return msg.as_bytes()
 
 
+def _open_actions(ev: Evaluation) -> list[Action]:
+    """The evaluation's open actions (next, due now, due later), each once."""
+    seen: dict[str, Action] = {}
+    for act in ([ev.next_action] if ev.next_action else []) + list(ev.due) + list(ev.waiting):
+        seen.setdefault(act.key, act)
+    return list(seen.values())
+
+
 def _next_action_text(ev: Evaluation, zone: ZoneInfo) -> str:
     act = ev.next_action
     if act is None:
-        return oneline(ev.waiting) if isinstance(ev.waiting, str) else ""
-    due = ev.due or act.due_at
-    text = f"{facts.action_label(act.kind.value)}, due {short_moment(due.astimezone(zone))}"
+        return ""
+    text = f"{facts.action_label(act.kind.value)}, due {short_moment(act.due_at.astimezone(zone))}"
     if act.blocked:
-        text += f" (not drafted: {oneline(act.blocked)})"
+        text += " (not drafted, see below)"
     return text
 
 
