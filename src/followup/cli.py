@@ -238,6 +238,14 @@ def cmd_run(args: argparse.Namespace) -> int:
     return run_daemon(config, once=args.once)
 
 
+def cmd_rebuild(args: argparse.Namespace) -> int:
+    from followup.services.rebuild import rebuild
+
+    config = _load(args)
+    print(rebuild(config))
+    return 0
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from followup.demo import run_demo
 
@@ -313,6 +321,9 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("run", help="the daemon: scans on a schedule, digest weekly")
     s.add_argument("--once", action="store_true", help="one scan of every account, then exit")
     s.set_defaults(func=cmd_run)
+
+    s = sub.add_parser("rebuild", help="rebuild the local store from the mailbox (a damaged one is moved aside)")
+    s.set_defaults(func=cmd_rebuild)
 
     s = sub.add_parser("demo", help="run against a throwaway local IMAP server seeded with sample mail")
     s.add_argument("--keep", action="store_true", help="leave the server's files for inspection")

@@ -113,7 +113,7 @@ def _dt_back(text: str | None) -> datetime | None:
 def _rebuild_hint(path: Path) -> str:
     return (
         f"the store {path} is damaged or not a followup store; it can be rebuilt from the mailbox: "
-        f"delete it (and {path.name}-wal, {path.name}-shm) and scan again"
+        f"run `followup rebuild` (it moves the damaged file aside), then `followup scan`"
     )
 
 

@@ -172,3 +172,21 @@ def test_mute_keyword_on_a_message_silences_its_process(sample_env: Env) -> None
     finally:
         store.close()
     assert [p.company for p in muted] == ["Harbor Freight Logistics"]
+
+
+def test_damaged_store_is_rebuilt_from_the_mailbox_without_duplicates(sample_env: Env) -> None:
+    from followup.errors import StoreError
+    from followup.services.rebuild import rebuild
+
+    _scan(sample_env)
+    path = sample_env.config.store_path
+    for suffix in ("-wal", "-shm"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+    path.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(StoreError, match="followup rebuild"):
+        Store.open(path)
+    message = rebuild(sample_env.config)
+    assert "damaged" in message
+    assert any(p.name.startswith(path.name + ".damaged-") for p in path.parent.iterdir())
+    _scan(sample_env)
+    assert _kinds(sample_env.drafts()) == EXPECTED
