@@ -103,7 +103,22 @@ def sentences(text: str) -> list[str]:
 
 
 def _sentence_day(s: str, sent: date, american: bool) -> date | None:
-    mentions = [(d.start, d.day) for d in find_days(s, sent, american)]
+    days = find_days(s, sent, american)
+    mentions: list[tuple[int, date]] = []
+    for i, d in enumerate(days):
+        nxt = days[i + 1] if i + 1 < len(days) else None
+        if (
+            d.kind == "weekday"
+            and nxt
+            and nxt.kind == "explicit"
+            and re.fullmatch(r"\s*[(,]?\s*", s[d.end : nxt.start])
+        ):
+            continue  # "Friday (3/13)": the explicit date says which Friday; it inherits the "by"
+        if i and d.kind == "explicit" and days[i - 1].kind == "weekday":
+            if re.fullmatch(r"\s*[(,]?\s*", s[days[i - 1].end : d.start]):
+                mentions.append((days[i - 1].start, d.day))
+                continue
+        mentions.append((d.start, d.day))
     mentions += [(sp.start, sp.day) for sp in find_spans(s, sent)]
     anchored: list[date] = []
     loose: list[date] = []

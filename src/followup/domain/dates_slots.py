@@ -211,6 +211,19 @@ def _duration(text: str, para: tuple[int, int], pos: int) -> timedelta | None:
     return best[1] if best else None
 
 
+def _restated_end(prev: Slot, a: _Clock, b: _Clock | None) -> Slot:
+    """'11:30 AM PT (11:30 to noon)': a restatement in the slot's own clock may give its end."""
+    if b is None or prev.end is not None:
+        return prev
+    t0, t1 = _times(a, b)
+    if t1 is None or (t0.hour, t0.minute) != (prev.start.hour, prev.start.minute):
+        return prev
+    end = datetime.combine(prev.start.date(), t1, tzinfo=prev.start.tzinfo)
+    return (
+        Slot(prev.start, end, prev.tz, prev.evidence, prev.position, prev.cue) if end > prev.start else prev
+    )
+
+
 def find_slots(text: str, sent: datetime, user_tz: str = "") -> list[Slot]:
     """Every interview-like slot the text names, in text order (restatements and schedule lines merged)."""
     american = (sent.utcoffset() or timedelta(0)) <= timedelta(hours=-3)
@@ -226,6 +239,7 @@ def find_slots(text: str, sent: datetime, user_tz: str = "") -> list[Slot]:
         if day is None:
             continue
         if slots and _ALIAS_GAP.match(text[last_end : a.start]) and not (last_end <= day.start < a.start):
+            slots[-1] = _restated_end(slots[-1], a, b)
             last_end = tail
             continue
         para = _paragraph(text, a.start)
