@@ -44,6 +44,11 @@ _CLOCK = re.compile(
     r"|\b(?:[01]?\d|2[0-3])\s*(?:uhr|h)\b|\bnoon\b",
     re.I,
 )
+_CONDITIONAL = re.compile(
+    r"(?:^|(?<=[.!?\n]))[^.!?\n]*\b(?:if|should (?:your|you|there|we)|in case|whether)\b[^.!?\n]*"
+    r"\b(?:we|i|someone|a recruiter)\b[^.!?\n]*(?:will|'ll|would)\b[^.!?\n]*[.!?]?",
+    re.I,
+)
 _DAY = re.compile(
     r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b|\b(?:montag|dienstag|mittwoch|donnerstag|freitag"
     r"|lundi|mardi|mercredi|jeudi|vendredi|lunes|martes|miércoles|jueves|viernes)\b|\btomorrow\b|\bmorgen\b"
@@ -186,6 +191,7 @@ def _employer_kind(
     b_ev: tuple[str, ...],
 ) -> tuple[Kind, float, tuple[str, ...]]:
     text = R.Text.of(view.kind_text)
+    firm = R.Text.of(_CONDITIONAL.sub(" ", view.kind_text))
     tables = {
         "offer": R.OFFER,
         "rejection": R.REJECTION,
@@ -204,7 +210,9 @@ def _employer_kind(
 
     def get(name: str) -> tuple[float, tuple[str, ...]]:
         if name not in sc:
-            sc[name] = R.score(text, tables[name])
+            # "if there's a fit, we will contact you to arrange a call" asks nothing yet
+            source = firm if name in ("invite", "next", "proposal") else text
+            sc[name] = R.score(source, tables[name])
         return sc[name]
 
     def s(name: str) -> float:

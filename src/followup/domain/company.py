@@ -106,11 +106,8 @@ def company_key(name: str) -> str:
 def domain_label(domain: str) -> str:
     """'saltbush.com.au' -> 'saltbush'; 'mail.corvidsec.com' -> 'corvidsec'; 'halden-energie.de' -> 'halden-energie'."""
     parts = [p for p in domain.lower().split(".") if p]
-    while len(parts) > 1 and (parts[-1] in _GENERIC_TLD or len(parts[-1]) == 2):
-        parts.pop()
-        if len(parts) > 1 and parts[-1] in _SECOND_LEVEL:
-            parts.pop()
-        break
+    if len(parts) > 1:
+        parts.pop()  # the top-level domain, whatever it is (.com, .de, .design, .finance)
     while len(parts) > 1 and parts[-1] in _SECOND_LEVEL:
         parts.pop()
     return parts[-1] if parts else ""
@@ -139,6 +136,7 @@ def match_domain(domain: str, texts: Iterable[str]) -> str:
         if _STOP_NAMES.match(ph.split()[0]) and len(ph.split()) == 1:
             continue
         ph = re.sub(r"['’]s$", "", ph)
+        ph = _DISPLAY_NOISE.sub("", ph).strip(" -|,") or ph
         key = company_key(ph)
         if not key:
             continue

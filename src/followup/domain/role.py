@@ -30,6 +30,8 @@ _CONTEXTS = [
         rf"\b(?:Bewerbung|bewerben|Position|Stelle)\s+(?:als|zum|zur)\s+{_T}",
         rf"\b(?:for|as|to|about|on|in|with|fill)\s+(?:the|our|a|an|this|your)\s+{_T}\s+(?:position|role|opening|job|vacancy|post|req)\b",
         rf"\b(?:for|as|to|about)\s+{_T}\s+(?:position|role|opening|job|vacancy)\b",
+        rf"\b(?:[Tt]he|[Oo]ur)\s+{_T}\s+(?:position|role|opening|vacancy|requisition)\b",
+        rf"\bjoin\s+(?:[\w&]+\s+){{0,3}}?as\s+(?:an?|our)\s+{_T}",
         rf"\b[Aa]pplication\s+(?:for|to)\s+(?:the\s+)?(?:position\s+of\s+)?{_T}",
         rf"\b(?:applying|applied)\s+(?:for|to)\s+(?:the\s+|be\s+an?\s+)?{_T}\s*(?:at|with|\(|-|–|!|\.|,)",
         rf"\b(?:interest in|interviewing for|interview for|considered for|offer you the)\s+(?:the\s+)?{_T}",

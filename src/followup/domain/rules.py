@@ -144,6 +144,10 @@ HIRING = cues(
 # Contexts that use hiring words but are not hiring: each is strong on its own.
 JOBBOARD = cues(
     (
+        "\\bjobs? you (?:may|might) (?:be interested in|like)\\b|\\btop (?:job )?matches\\b|\\b(?:update|manage) your job (?:preferences|alerts)\\b|\\bapply now\\b|\\bjobs? (?:based on|matching) your\\b",
+        4.0,
+    ),
+    (
         r"\bjob alert|\bnew jobs?\b|\bjobs? (?:for you|picked|recommended|similar|matching|you might)\b|"
         r"\brecommended jobs|\bjobs in\b|\bsimilar jobs|\bjobs? that match|\bappeared in \d+ searches|"
         r"\bstellenangebote\b|\bneue jobs\b|\boffres d'emploi\b|\bofertas de empleo\b",
@@ -161,6 +165,10 @@ JOBBOARD = cues(
     ),
 )
 LOOKALIKE = cues(
+    (
+        "\\b(?:openings|roles|positions|opportunities|requirements) (?:with|at|for) (?:\\w+ ){0,2}clients?\\b|\\b(?:that |which )?match(?:es)? your (?:skills|profile|background|experience)\\b",
+        3.5,
+    ),
     (r"\b(?:visa|embassy|consul(?:ar|ate)|biometrics?|passport)\b", 3.0),
     (r"\bnewsletter\b", 1.5),
     (
@@ -240,6 +248,15 @@ OFFER = cues(
     (r"\bplease docusign\b|\b(?:review and sign|sent you a document to (?:review and )?sign)\b", 1.5),
 )
 REJECTION = cues(
+    (
+        "\\bnot (?:be )?(?:moving|going|proceeding|progressing) (?:forward|ahead|further)\\s+with (?:your|you)\\b|\\bwon'?t be (?:moving|going|proceeding) (?:forward|ahead)\\b|\\b(?:continue|proceed|go ahead|move ahead) with (?:other|another|different) (?:candidates?|applicants?)\\b",
+        4.0,
+    ),
+    (
+        "\\b(?:otros candidatos|otro candidato|otra candidata|d'autres candidats|un autre candidat|andere kandidat\\w*|anderen? bewerber\\w*)",
+        3.0,
+    ),
+    ("\\b(?:hemos decidido|nous avons décidé|wir haben uns entschieden)\\b", 1.0),
     (
         r"\b(?:decided|chosen|elected|decision) (?:not )?to (?:move|go|proceed) forward with (?:an?other|other|a different)"
         r"|\bmove forward with (?:an?other|other) candidates?\b",
@@ -378,6 +395,10 @@ PROPOSAL = cues(  # a time proposed or asked for, not fixed
 )
 INVITE = cues(
     (
+        "\\b(?:suggest|propose|send|share|offer) (?:me |us )?(?:a few|some|a couple of|your|two or three)\\s*(?:slots|times|windows|dates|options|availability)\\b|\\bfind (?:a |some )?(?:time|\\d+ minutes)\\b|\\bthat suits? you\\b",
+        2.5,
+    ),
+    (
         r"\b(?:pick|choose|select|grab|book|find) (?:a |any |whatever |the )?(?:time|slot|date|times)\b"
         r"|\bscheduling link\b|\bself-schedul|\bon my calendly\b",
         3.0,
@@ -479,6 +500,18 @@ ACK = cues(
 )
 PROMISE = cues(
     (
+        "\\b(?:expect|hope|plan|aim|intend)(?:ing)? to (?:\\w+ ){0,4}?(?:give you|send you|share|let you know|come back|get back)\\b.{0,30}\\b(?:decision|answer|update|feedback|news|by|within|next|end)\\b",
+        3.0,
+    ),
+    (
+        "\\b(?:we|i|and)(?:'ll| will| would| should)\\s+(?:\\w+\\s+){0,2}?(?:update you|let you know|get back to you|be in touch|give you (?:an?|our) (?:answer|decision|update)|come back to you|reach out)\\b",
+        2.0,
+    ),
+    (
+        "\\b(?:once|when|as soon as) (?:we|i)(?:'ve| have)? (?:made|reached|have) (?:a|our|the) (?:final )?decision\\b",
+        1.5,
+    ),
+    (
         r"\b(?:we|i)(?:'ll| will| should| expect to| aim to| hope to|'re aiming to| are aiming to| plan to| intend to)\s+"
         r"(?:\w+\s+){0,3}?(?:let you know|get back to (?:you|everyone|candidates)|be in touch|come back to you|update you"
         r"|have (?:a|an|the) (?:final )?(?:decision|answer|update)|make (?:a|the|our) (?:final )?decision|decide|finali[sz]e"
@@ -542,6 +575,10 @@ USER_THANKS = cues(
 )
 USER_FOLLOW_UP = cues(
     (
+        "\\bany (?:movement|developments?)\\b|\\bhas there been any\\b|\\bwhether there(?:'s| has) been any\\b",
+        3.0,
+    ),
+    (
         r"\b(?:follow(?:ing)? up|check(?:ing)? in|touch(?:ing)? base|writing to (?:see|ask|check)|wanted to (?:see|ask|check))"
         r"\b.{0,120}\b(?:role|position|application|interview|status|decision|update|progress|timeline|next steps|news)\b",
         3.0,
@@ -558,6 +595,10 @@ USER_FOLLOW_UP = cues(
     ),
 )
 USER_WITHDRAW = cues(
+    (
+        "\\bwithdraw (?:me|my|myself)\\b|\\b(?:remove|take) me (?:out of|from) (?:consideration|the process|the running)\\b|\\b(?:decided to |have |i've )?accept(?:ed)? (?:another|a different|an(?:other)? offer|a position|a role)\\b",
+        4.0,
+    ),
     (
         r"\b(?:withdraw|pull) (?:my|myself|from)\b(?:\s+\w+){0,3}|\bwithdraw(?:ing)? (?:my )?(?:application|candidacy)"
         r"|\bremove me from (?:consideration|the process)|\baccepted (?:an(?:other)? )?offer elsewhere|\bno longer (?:interested|available)"
