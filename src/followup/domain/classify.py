@@ -134,8 +134,10 @@ def _read(message: Message, user: Identity) -> Reading:
         kind, conf, k_ev = _employer_kind(view, message, hiring, looks, l_ev, board, b_ev)
     ev.extend(k_ev)
 
+    after_interview = bool(k_ev) and k_ev[0].startswith("note after an interview")
     related = (
         kind is not Kind.OTHER
+        or after_interview
         or (hiring >= 2.0 and max(looks, board) < 3.0)
         or (facts.auto_reply and hiring >= 1.0)
     )
