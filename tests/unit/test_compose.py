@@ -240,3 +240,18 @@ def test_draft_key_reads_the_key_back_from_draft_bytes() -> None:
 @pytest.mark.parametrize("raw", [b"", b"\x00\xff garbage", b"Subject: hello\r\n\r\nbody\r\n"])
 def test_draft_key_is_none_for_mail_without_a_key(raw: bytes) -> None:
     assert draft_key(raw) is None
+
+
+def test_ascii_drafts_stay_readable_raw_and_non_ascii_ones_are_quoted_printable() -> None:
+    plain = parse(compose())
+    assert plain["Content-Transfer-Encoding"] == "7bit"
+    assert b"Dear Anna,\r\n" in compose()
+    accented = compose(make_action(to=(Address("Jürgen Müller", "j.mueller@acme.de"),)))
+    assert parse(accented)["Content-Transfer-Encoding"] == "quoted-printable"
+    assert max(len(line) for line in accented.split(b"\r\n")) <= 78
+
+
+def test_a_very_long_note_cannot_produce_an_overlong_line() -> None:
+    raw = compose(notes=["x" * 3000])
+    assert max(len(line) for line in raw.split(b"\r\n")) <= 998
+    assert "x" * 3000 in body(raw)

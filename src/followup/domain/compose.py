@@ -98,7 +98,7 @@ def compose_draft(
         msg["References"] = " ".join(chain[-MAX_REFERENCES:])
     msg[KIND_HEADER] = action.kind.value
     msg[KEY_HEADER] = oneline(action.key)
-    msg.set_content(body, charset="utf-8")
+    msg.set_content(body, charset="utf-8", cte=_transfer_encoding(body))
     return msg.as_bytes()
 
 
@@ -204,6 +204,13 @@ def _message_id(action: Action, recipient: Address, now: datetime, user_address:
     domain = re.sub(r"[^A-Za-z0-9.-]", "", user_address.rpartition("@")[2]) or "followup.invalid"
     seed = f"{action.key}\x00{recipient.email}\x00{now.isoformat()}".encode()
     return f"<followup.{hashlib.sha256(seed).hexdigest()[:24]}@{domain}>"
+
+
+def _transfer_encoding(body: str) -> str:
+    """7bit for plain ASCII within RFC 5322's 998-octet lines (readable raw), else quoted-printable."""
+    if body.isascii() and all(len(line) <= 990 for line in body.splitlines()):
+        return "7bit"
+    return "quoted-printable"
 
 
 def _tidy(body: str) -> str:
