@@ -405,8 +405,9 @@ def _facts(reading: Reading, message: Message, user: Identity, view: _View, dom:
         reading = replace(
             reading, promise=True, decision_expected_by=when if isinstance(when, date) else None
         )
-        if found is not None and getattr(found, "evidence", ""):
-            reading = replace(reading, evidence=(*reading.evidence, str(found.evidence)))
+        said = str(getattr(found, "evidence", "") or "")
+        if said:
+            reading = replace(reading, evidence=(*reading.evidence, said))
     if kind is Kind.ACTION_REQUEST and _dates is not None and message.date is not None:
         try:
             reading = replace(reading, request_deadline=_dates.find_deadline(view.body, message.date))

@@ -97,9 +97,9 @@ def role_from_text(text: str) -> str:
         if len(line) > 90 or not re.search(r"\s[-–]\s", line):
             continue
         for seg in re.split(r"\s+[-–]\s+", line):
-            m = re.fullmatch(_T, seg.strip())
-            if m and _valid(m.group("r")):
-                return _valid(m.group("r"))
+            hit = re.fullmatch(_T, seg.strip())
+            if hit and _valid(hit.group("r")):
+                return _valid(hit.group("r"))
     return ""
 
 
