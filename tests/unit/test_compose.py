@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from followup.domain.compose import Templates, compose_draft, draft_key
+from followup.domain.compose import Templates, compose_draft, draft_key, draft_message_id
 from followup.domain.model import (
     Action,
     ActionKind,
@@ -147,11 +147,16 @@ def test_date_is_now_in_the_users_zone_and_message_id_on_users_domain() -> None:
     assert re.fullmatch(r"<[^@<>\s]+@example\.net>", str(msg["Message-ID"]))
 
 
-def test_message_id_is_fresh_for_another_moment_and_stable_for_the_same_inputs() -> None:
-    first, again = parse(compose()), parse(compose())
+def test_message_id_follows_from_the_key_alone_so_gmail_can_find_sent_drafts() -> None:
+    first = parse(compose())
     later = parse(compose(now=datetime(2026, 2, 24, 14, tzinfo=BERLIN)))
-    assert first["Message-ID"] == again["Message-ID"]
-    assert first["Message-ID"] != later["Message-ID"]
+    key = first["X-Followup-Key"]
+    assert (
+        first["Message-ID"]
+        == later["Message-ID"]
+        == draft_message_id(key, first["From"].split("@")[-1].rstrip(">"))
+    )
+    assert draft_message_id(key + "x", "example.net") != draft_message_id(key, "example.net")
 
 
 def test_raw_bytes_use_crlf_line_endings_only() -> None:

@@ -13,7 +13,6 @@ interrupted after some batches resumes with ``before:B`` (messages.list returns 
 from __future__ import annotations
 
 import base64
-import hashlib
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from followup.backends.base import DRAFTS, INBOX, SENT
+from followup.domain.compose import draft_message_id
 
 CURSOR_VERSION = 1
 
@@ -79,8 +79,7 @@ def followup_message_id(key: str, domain: str = MSGID_FALLBACK_DOMAIN) -> str:
     a draft's Message-ID must follow from its key alone: ``<followup.<sha256(key)[:32]>@<domain>>``,
     with ``domain`` the user's mail domain (the Gmail address's) or ``followup.invalid``.
     """
-    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
-    return f"<followup.{digest}@{domain}>"
+    return draft_message_id(key, domain)
 
 
 def msgid_query(message_ids: Iterable[str], where: str = "") -> str:

@@ -199,11 +199,19 @@ def _header_address(name: str, email: str) -> HeaderAddress:
     return HeaderAddress(display_name=oneline(name), username=local, domain=domain)
 
 
+def draft_message_id(key: str, domain: str) -> str:
+    """The Message-ID of a followup draft: derived from its idempotency key alone (with brackets).
+
+    Gmail's search cannot match arbitrary headers but can match a Message-ID (``rfc822msgid:``), so a
+    draft (even after the user sent it) is found by this id on every backend.
+    """
+    return f"<followup.{hashlib.sha256(key.encode('utf-8')).hexdigest()[:32]}@{domain}>"
+
+
 def _message_id(action: Action, recipient: Address, now: datetime, user_address: str) -> str:
-    """A fresh id on the user's domain, derived from the key, recipient and time (no randomness)."""
+    """The key-derived id on the user's domain (no randomness, no clock)."""
     domain = re.sub(r"[^A-Za-z0-9.-]", "", user_address.rpartition("@")[2]) or "followup.invalid"
-    seed = f"{action.key}\x00{recipient.email}\x00{now.isoformat()}".encode()
-    return f"<followup.{hashlib.sha256(seed).hexdigest()[:24]}@{domain}>"
+    return draft_message_id(action.key, domain)
 
 
 def _transfer_encoding(body: str) -> str:
