@@ -73,9 +73,17 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_auth(args: argparse.Namespace) -> int:
     config = _load(args)
     account = config.account(args.account)
-    if account.backend == "gmail":
-        from followup.gmail_auth import authorize
+    if account.backend == "gmail" or account.auth == "xoauth2":
+        from followup.gmail_auth import authorize, export_token, import_token
 
+        if args.export:
+            print(export_token(account))
+            return 0
+        if args.import_file:
+            text = sys.stdin.read() if args.import_file == "-" else Path(args.import_file).read_text("utf-8")
+            import_token(account, text)
+            print(f"Imported the Google grant for {account.name} into the system keyring.")
+            return 0
         authorize(account, open_browser=not args.no_browser)
         print(f"Gmail access for {account.name} stored in the system keyring.")
         return 0
@@ -273,6 +281,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("account")
     s.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
     s.add_argument("--no-browser", action="store_true", help="Gmail: print the URL instead of opening it")
+    s.add_argument("--export", action="store_true", help="Gmail: print the stored grant (to move it to a headless host)")
+    s.add_argument("--import", dest="import_file", metavar="FILE", help="Gmail: store a grant exported elsewhere (- for stdin)")
     s.set_defaults(func=cmd_auth)
 
     s = sub.add_parser("doctor", help="check config, secrets, connectivity and folders")
