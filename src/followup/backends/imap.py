@@ -49,6 +49,7 @@ FALLBACK_NAMES = {
     ),
 }  # fmt: skip
 _HEADER_PARSER = email.parser.BytesHeaderParser(policy=email.policy.compat32)
+WantBody = Callable[[str, bytes], bool]  # (folder role, raw header) -> fetch the whole message?
 
 
 @dataclass(frozen=True)
@@ -341,7 +342,10 @@ class ImapMailbox:
 
     # -- reading -----------------------------------------------------------------------------------
 
-    def sync(self, cursor: str | None, since: datetime) -> Iterator[Batch]:
+    def sync(self, cursor: str | None, since: datetime, want_body: WantBody | None = None) -> Iterator[Batch]:
+        """See ``Mailbox.sync``. With ``want_body``, each message's header is fetched first (with its
+        size, date and flags) and its body only when ``want_body(role, header)`` is true; declined
+        messages are not yielded, but the cursor moves past them."""
         self.client  # noqa: B018 - raises ConnectError when not connected
         state = load_cursor(cursor)
         seen_gmail_ids: set[int] = set()
@@ -350,10 +354,16 @@ class ImapMailbox:
             if not folder:
                 log.warning("%s: no %s folder found; it is not scanned", self._where, role)
                 continue
-            yield from self._sync_folder(role, folder, state, since, seen_gmail_ids)
+            yield from self._sync_folder(role, folder, state, since, seen_gmail_ids, want_body)
 
     def _sync_folder(
-        self, role: str, folder: str, state: dict[str, dict[str, Any]], since: datetime, seen: set[int]
+        self,
+        role: str,
+        folder: str,
+        state: dict[str, dict[str, Any]],
+        since: datetime,
+        seen: set[int],
+        want_body: WantBody | None,
     ) -> Iterator[Batch]:
         info = self._examine(folder)
         validity = int(info[b"UIDVALIDITY"])
@@ -371,17 +381,21 @@ class ImapMailbox:
             }
         before = dict(entry)
         last = int(entry["last_uid"])
-        criteria: list[Any] = ["UID", f"{last + 1}:*"]
-        if entry.get("since"):
-            criteria += ["SINCE", date.fromisoformat(entry["since"])]
-        with self._errors(f"searching {folder}"):
-            # "UID n:*" also answers the last message when nothing is newer: filter it out
-            uids = sorted(uid for uid in self.client.search(criteria) if uid > last)
+        if not entry.get("since") and uidnext and uidnext <= last + 1:
+            # nothing can be newer than the cursor: no SEARCH needed (the common no-change scan)
+            uids: list[int] = []
+        else:
+            criteria: list[Any] = ["UID", f"{last + 1}:*"]
+            if entry.get("since"):
+                criteria += ["SINCE", date.fromisoformat(entry["since"])]
+            with self._errors(f"searching {folder}"):
+                # "UID n:*" also answers the last message when nothing is newer: filter it out
+                uids = sorted(uid for uid in self.client.search(criteria) if uid > last)
         log.info("%s: %d new message(s) in %s", self._where, len(uids), folder)
         for chunk_start in range(0, len(uids), self.batch_size):
             chunk = uids[chunk_start : chunk_start + self.batch_size]
             final = chunk_start + self.batch_size >= len(uids)
-            for part, messages in self._fetch_chunk(role, folder, validity, chunk, seen):
+            for part, messages in self._fetch_chunk(role, folder, validity, chunk, seen, want_body):
                 entry = {**entry, "last_uid": part[-1]}
                 if final and part[-1] == chunk[-1]:
                     entry = {"uidvalidity": validity, "last_uid": max(part[-1], uidnext - 1)}
@@ -394,30 +408,22 @@ class ImapMailbox:
                 yield Batch((), json.dumps(state, sort_keys=True))
 
     def _fetch_chunk(
-        self, role: str, folder: str, validity: int, chunk: list[int], seen: set[int]
+        self,
+        role: str,
+        folder: str,
+        validity: int,
+        chunk: list[int],
+        seen: set[int],
+        want_body: WantBody | None,
     ) -> Iterator[tuple[list[int], list[Fetched]]]:
         items = ["RFC822.SIZE", "INTERNALDATE", "FLAGS"]
+        if want_body is not None:
+            items.append("BODY.PEEK[HEADER]")
         if self.gmail:
             items += ["X-GM-MSGID", "X-GM-THRID", "X-GM-LABELS"]
         with self._errors(f"fetching from {folder}"):
             meta = self.client.fetch(chunk, items)
-        # split the chunk so one batch holds at most batch_bytes of message data
-        parts: list[list[int]] = [[]]
-        budget = 0
-        for uid in chunk:
-            size = min(int(meta.get(uid, {}).get(b"RFC822.SIZE", 0)), self.max_message_bytes)
-            if parts[-1] and budget + size > self.batch_bytes:
-                parts.append([])
-                budget = 0
-            parts[-1].append(uid)
-            budget += size
-        for part in parts:
-            yield part, self._fetch_bodies(role, folder, validity, part, meta, seen)
-
-    def _fetch_bodies(
-        self, role: str, folder: str, validity: int, part: list[int], meta: dict[int, Any], seen: set[int]
-    ) -> list[Fetched]:
-        wanted = [uid for uid in part if uid in meta]  # others were expunged meanwhile
+        wanted = [uid for uid in chunk if uid in meta]  # others were expunged meanwhile
         if self.gmail:  # one Gmail message shows in several labels: fetch it once per sync
             fresh = []
             for uid in wanted:
@@ -427,17 +433,38 @@ class ImapMailbox:
                 seen.add(gm_id)
                 fresh.append(uid)
             wanted = fresh
-        small = [uid for uid in wanted if int(meta[uid].get(b"RFC822.SIZE", 0)) <= self.max_message_bytes]
-        big = [uid for uid in wanted if uid not in set(small)]
+        if want_body is not None:
+            wanted = [uid for uid in wanted if want_body(role, bytes(meta[uid].get(b"BODY[HEADER]") or b""))]
+        chosen = set(wanted)
+        # split the chunk so one batch holds at most batch_bytes of message data
+        parts: list[list[int]] = [[]]
+        budget = 0
+        for uid in chunk:
+            size = min(int(meta.get(uid, {}).get(b"RFC822.SIZE", 0)), self.max_message_bytes)
+            size = size if uid in chosen else 0
+            if parts[-1] and budget + size > self.batch_bytes:
+                parts.append([])
+                budget = 0
+            parts[-1].append(uid)
+            budget += size
+        for part in parts:
+            yield part, self._fetch_bodies(role, folder, validity, [u for u in part if u in chosen], meta)
+
+    def _fetch_bodies(
+        self, role: str, folder: str, validity: int, wanted: list[int], meta: dict[int, Any]
+    ) -> list[Fetched]:
+        big = {uid for uid in wanted if int(meta[uid].get(b"RFC822.SIZE", 0)) > self.max_message_bytes}
+        small = [uid for uid in wanted if uid not in big]
         bodies: dict[int, Any] = {}
         with self._errors(f"fetching from {folder}"):
             if small:
                 bodies.update(self.client.fetch(small, ["BODY.PEEK[]"]))
-            if big:
-                bodies.update(self.client.fetch(big, ["BODY.PEEK[HEADER]"]))
+            heads = [uid for uid in sorted(big) if b"BODY[HEADER]" not in meta[uid]]
+            if heads:
+                bodies.update(self.client.fetch(heads, ["BODY.PEEK[HEADER]"]))
         out = []
         for uid in wanted:
-            data = bodies.get(uid)
+            data = meta[uid] if uid in big and b"BODY[HEADER]" in meta[uid] else bodies.get(uid)
             if data is None:
                 continue
             raw = data.get(b"BODY[]") if uid not in big else data.get(b"BODY[HEADER]")

@@ -10,12 +10,14 @@ from __future__ import annotations
 import email.parser
 import email.policy
 import email.utils
+import inspect
 import json
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from followup.backends.base import DRAFTS, INBOX, SENT, Batch, Fetched, FoundDraft, Mailbox
+from followup.domain.prefilter import header_block
 from followup.errors import FolderError, MailboxError
 
 KEY_HEADER = "X-Followup-Key"
@@ -108,7 +110,12 @@ class MemoryMailbox:
     def __exit__(self, *exc: object) -> None:
         self.open = False
 
-    def sync(self, cursor: str | None, since: datetime) -> Iterator[Batch]:
+    def sync(
+        self,
+        cursor: str | None,
+        since: datetime,
+        want_body: Callable[[str, bytes], bool] | None = None,
+    ) -> Iterator[Batch]:
         state: dict[str, dict[str, int]] = json.loads(cursor) if cursor else {}
         for folder in (INBOX, SENT):
             name = _NAMES[folder]
@@ -134,7 +141,11 @@ class MemoryMailbox:
                     "uidvalidity": self.uidvalidity[folder],
                     "last_uid": max(chunk[-1].uid, top) if done else chunk[-1].uid,
                 }
-                messages = tuple(self._fetched(folder, s) for s in chunk)
+                messages = tuple(
+                    self._fetched(folder, s)
+                    for s in chunk
+                    if want_body is None or want_body(folder, header_block(s.raw))
+                )
                 yield Batch(messages, json.dumps(state, sort_keys=True))
 
     def _fetched(self, folder: str, item: Stored) -> Fetched:
@@ -209,8 +220,18 @@ class ReadOnly:
     def __exit__(self, *exc: object) -> None:
         self.inner.__exit__(*exc)
 
-    def sync(self, cursor: str | None, since: datetime) -> Iterator[Batch]:
-        return self.inner.sync(cursor, since)
+    def sync(
+        self,
+        cursor: str | None,
+        since: datetime,
+        want_body: Callable[[str, bytes], bool] | None = None,
+    ) -> Iterator[Batch]:
+        inner: Callable[..., Iterator[Batch]] = self.inner.sync
+        if want_body is None:
+            return inner(cursor, since)
+        if "want_body" in inspect.signature(inner).parameters:
+            return inner(cursor, since, want_body=want_body)
+        return _filtered(inner(cursor, since), want_body)
 
     def muted_refs(self, keyword: str) -> set[str]:
         return self.inner.muted_refs(keyword)
@@ -243,3 +264,10 @@ class ReadOnly:
     def put_in_inbox(self, raw: bytes, when: datetime) -> str:
         self.put.append((bytes(raw), when))
         return f"dry-run:inbox:{len(self.put) - 1}"
+
+
+def _filtered(batches: Iterator[Batch], want_body: Callable[[str, bytes], bool]) -> Iterator[Batch]:
+    """``want_body`` applied to what a backend without it delivers (the same outcome, later)."""
+    for batch in batches:
+        kept = tuple(m for m in batch.messages if want_body(m.folder, header_block(m.raw)))
+        yield Batch(kept, batch.cursor)

@@ -2,19 +2,26 @@
 
 Each batch and the cursor that follows it are committed in one transaction, so a crash never leaves the
 cursor ahead of what was stored, nor behind it by more than one batch. Bodies are never stored.
+
+Only mail that can matter is fetched whole: ``followup.domain.prefilter`` decides from the header
+(backends whose ``sync`` takes ``want_body`` fetch headers first; for the others the same test runs
+here on what they deliver, so the outcome is the same everywhere).
 """
 
 from __future__ import annotations
 
+import inspect
 import logging
 import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from followup.backends.base import Fetched, Mailbox
+from followup.backends.base import Batch, Fetched, Mailbox
 from followup.domain.classify import read
 from followup.domain.model import Address, Identity, Kind, Message, Signal
 from followup.domain.parse import parse
+from followup.domain.prefilter import header_block, wants_body
 from followup.store import Store
 
 log = logging.getLogger("followup.ingest")
@@ -27,6 +34,7 @@ class SyncReport:
     kept: int = 0  # signals stored (hiring mail and the user's own mail)
     hiring: int = 0  # of those, messages read as part of a hiring process
     batches: int = 0
+    declined: int = 0  # messages whose header showed clearly bulk, non-hiring mail: body not fetched
     first_sync: bool = False
     seconds: float = 0.0
 
@@ -61,6 +69,45 @@ def worth_keeping(signal: Signal) -> bool:
     return r.kind is not Kind.OTHER or bool(r.company) or r.from_user
 
 
+class BodyFilter:
+    """``want_body`` for ``Mailbox.sync``: the prefilter with the account's known Message-IDs.
+
+    The known ids (of every message the store keeps for the account) are read only when a first
+    message needs them, so a scan with no new mail never loads them.
+    """
+
+    def __init__(self, store: Store, account: str, user: Identity) -> None:
+        self._store, self._account = store, account
+        self._addresses = frozenset(a.lower() for a in user.addresses)
+        self._known: set[str] | None = None
+        self.asked = 0
+        self.declined = 0
+
+    def known(self) -> set[str]:
+        if self._known is None:
+            self._known = {s.message_id for s in self._store.signals(self._account)}
+        return self._known
+
+    def remember(self, message_id: str) -> None:
+        """A message kept in this sync (before its batch is committed): replies to it are kept too."""
+        if self._known is not None:
+            self._known.add(message_id)
+
+    def __call__(self, folder: str, header: bytes) -> bool:
+        self.asked += 1
+        wanted = wants_body(folder, header, self._addresses, self.known())
+        self.declined += not wanted
+        return wanted
+
+
+def takes_want_body(sync: Callable[..., object]) -> bool:
+    """Whether a backend's ``sync`` accepts the optional ``want_body`` keyword."""
+    try:
+        return "want_body" in inspect.signature(sync).parameters
+    except (TypeError, ValueError):
+        return False
+
+
 def sync_account(
     mailbox: Mailbox, store: Store, account: str, user: Identity, now: datetime, lookback_days: int
 ) -> SyncReport:
@@ -71,18 +118,28 @@ def sync_account(
     # drafting, or a dry run, leaves the backfill rule in force for the next scan
     report.first_sync = store.first_sync_at(account) is None
     since = now - timedelta(days=lookback_days)
-    for batch in mailbox.sync(cursor, since):
+    want = BodyFilter(store, account, user)
+    filtered_by_backend = takes_want_body(mailbox.sync)
+    sync: Callable[..., Iterator[Batch]] = mailbox.sync  # want_body is an optional extension
+    batches = sync(cursor, since, want_body=want) if filtered_by_backend else sync(cursor, since)
+    for batch in batches:
         signals = []
         for fetched in batch.messages:
+            if not filtered_by_backend and not want(fetched.folder, header_block(fetched.raw)):
+                continue
             message = parse(fetched.raw, truncated=fetched.truncated)
             sig = signal_of(fetched, message, account, user, now)
             if worth_keeping(sig):
                 signals.append(sig)
+                want.remember(sig.message_id)
                 if sig.reading.kind is not Kind.OTHER:
                     report.hiring += 1
         store.commit_batch(account, batch.cursor, signals)
         report.fetched += len(batch.messages)
         report.kept += len(signals)
         report.batches += 1
+    report.declined = want.declined
+    if filtered_by_backend:  # declined messages were not delivered, but they were new
+        report.fetched += want.declined
     report.seconds = time.monotonic() - started
     return report
