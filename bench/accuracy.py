@@ -1,6 +1,6 @@
 """Accuracy of parse + read over the labelled corpus (and the hand-written fixtures).
 
-    python bench/accuracy.py [--split dev] [--fixtures] [--errors]
+    python bench/accuracy.py [--split dev] [--fixtures [classify|heldout|heldout2]] [--errors]
 
 Reads ../shared/corpus (or $FOLLOWUP_SHARED/corpus); says so and exits 0 when it is absent. Prints per
 kind precision / recall / F1, macro F1, company and role accuracy (loose), exact-minute interview
@@ -30,7 +30,7 @@ from followup.domain.parse import parse
 from followup.domain.role import role_key
 
 REPO = Path(__file__).resolve().parents[1]
-FIXTURES = REPO / "tests" / "fixtures" / "classify"
+FIXTURES = REPO / "tests" / "fixtures"
 
 
 @dataclass(frozen=True)
@@ -64,16 +64,17 @@ def corpus_cases(split: str = "dev") -> Iterator[Case]:
             yield Case(f"{d.name}/{lab['file']}", (d / lab["file"]).read_bytes(), user, lab)
 
 
-def fixture_cases() -> Iterator[Case]:
-    """tests/fixtures/classify/*.eml, each with a sibling labels.toml entry (same format as the corpus)."""
-    toml = FIXTURES / "labels.toml"
+def fixture_cases(name: str = "classify") -> Iterator[Case]:
+    """tests/fixtures/<name>/*.eml, each with an entry in the sibling labels.toml."""
+    folder = FIXTURES / name
+    toml = folder / "labels.toml"
     if not toml.is_file():
         return
     data = tomllib.loads(toml.read_text("utf-8"))
     u = data["user"]
     user = Identity(u.get("name", ""), tuple(a.lower() for a in u["addresses"]), u.get("timezone", "UTC"))
     for lab in data.get("labels", []):
-        yield Case(f"fixtures/{lab['file']}", (FIXTURES / lab["file"]).read_bytes(), user, lab)
+        yield Case(f"{name}/{lab['file']}", (folder / lab["file"]).read_bytes(), user, lab)
 
 
 def loose_role_equal(a: str, b: str) -> bool:
@@ -205,13 +206,19 @@ def evaluate(cases: list[Case], show_errors: bool = False) -> dict[str, float]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", default="dev")
-    ap.add_argument("--fixtures", action="store_true", help="score the hand-written fixtures instead")
+    ap.add_argument(
+        "--fixtures",
+        nargs="?",
+        const="classify",
+        default=None,
+        help="score a hand-written fixture set instead (classify, heldout, heldout2)",
+    )
     ap.add_argument("--errors", action="store_true", help="list every miss")
     args = ap.parse_args(argv)
     if args.fixtures:
-        cases = list(fixture_cases())
+        cases = list(fixture_cases(args.fixtures))
         if not cases:
-            print("no fixtures under tests/fixtures/classify")
+            print(f"no fixtures under tests/fixtures/{args.fixtures}")
             return 0
     else:
         if shared_corpus() is None:
