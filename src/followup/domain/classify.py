@@ -354,13 +354,13 @@ def _company(message: Message, facts: SenderFacts, view: _View, dom: str, from_u
     candidates: list[str] = []
     if not from_user and not view.forwarded and message.sender is not None:
         human = facts.human.name if facts.human else human_name_of(message.sender.name)
-        candidates.append(co.from_display_name(message.sender.name, human))
+        candidates.append(co.from_display_name(message.sender.name, human, f"{view.body}\n{sig}"))
     if not from_user:
         candidates.append(co.from_patterns(view.subject, f"{view.body}\n{sig}"))
     for named in candidates:
         if named and (not dom or _plausible(named, dom)):
             return named
-    return co.from_domain(dom) if dom else ""
+    return co.from_domain(dom, texts) if dom else ""
 
 
 def _plausible(name: str, dom: str) -> bool:

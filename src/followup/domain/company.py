@@ -17,9 +17,12 @@ LEGAL = (
 )
 _LEGAL_TAIL = re.compile(rf"[\s,]+{LEGAL}$")
 _WORD = r"(?:[A-Z0-9][\w'’.-]*[\w]|[A-Z])"
+# A name stays on one line: a signature's next line (a city, a street) is never part of it.
 _PHRASE = re.compile(
-    rf"(?<![\w@./-]){_WORD}(?:(?:\s+|\s*&\s*|\s+(?:and|of|de|für|du|la|y)\s+){_WORD}){{0,4}}(?:,?\s+{LEGAL})?(?![\w@])"
+    rf"(?<![\w@./-]){_WORD}(?:(?:[ \t]+|[ \t]*&[ \t]*|[ \t]+(?:and|of|de|für|du|la|y)[ \t]+){_WORD}){{0,4}}"
+    rf"(?:,?[ \t]+{LEGAL})?(?![\w@])"
 )
+_POSSESSIVE = re.compile(r"['’]s\b.*$")
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "ltd", "plc", "or", "ne", "gv"})
 _GENERIC_TLD = frozenset(
     {
@@ -93,14 +96,17 @@ _BODY_PATTERNS = [
 ]
 
 
+_FOLD = str.maketrans("àáâäãåçèéêëìíîïñòóôöõùúûüýÿ", "aaaaaaceeeeiiiinooooouuuuyy")
+
+
 def strip_legal(name: str) -> str:
     return _LEGAL_TAIL.sub("", name.strip()).strip(" ,.")
 
 
 def company_key(name: str) -> str:
     """Loose comparison key: 'Stellwerk Mobility GmbH' and 'stellwerk mobility' give the same key."""
-    base = strip_legal(name).lower().replace("&", "").replace(" and ", "")
-    return re.sub(r"[^0-9a-zà-ÿ]", "", base)
+    base = strip_legal(name).lower().replace("&", "").replace(" and ", "").translate(_FOLD)
+    return re.sub(r"[^0-9a-z]", "", base)
 
 
 def domain_label(domain: str) -> str:
@@ -117,7 +123,7 @@ def _phrases(texts: Iterable[str]) -> list[str]:
     out: list[str] = []
     for t in texts:
         for m in _PHRASE.finditer(t):
-            words = m.group(0).split()
+            words = _POSSESSIVE.sub("", m.group(0)).split()  # "Pinegate's SEs" names Pinegate
             # every contiguous sub-span, so 'Thanks Brightmoor Analytics' still offers 'Brightmoor Analytics'
             for i in range(len(words)):
                 for j in range(i + 1, min(len(words), i + 6) + 1):
@@ -137,6 +143,7 @@ def match_domain(domain: str, texts: Iterable[str]) -> str:
             continue
         ph = re.sub(r"['’]s$", "", ph)
         ph = _DISPLAY_NOISE.sub("", ph).strip(" -|,") or ph
+        ph = _trim_tail(ph)
         key = company_key(ph)
         if not key:
             continue
@@ -158,13 +165,68 @@ def match_domain(domain: str, texts: Iterable[str]) -> str:
     return best[2] if best else ""
 
 
-def from_domain(domain: str) -> str:
-    """Last resort: 'halden-energie.de' -> 'Halden Energie'."""
+# Words after a name that describe the mail, not the employer: "Nimbusline SRE - intro call",
+# "Orbitwise Technical deep-dive", "Kelpworks Interview".
+_NOT_TAIL = re.compile(
+    r"^(?:[A-Z]{2,4}|Technical|Interview\w*|Intro|Introductory|Call|Screen|Screening|Onsite|On-site|Panel|Final"
+    r"|Round|Deep|Deep-dive|Update|Offer|Role|Position|Job|Team|Hiring|Recruiting|Careers|Talent|Candidate|Application"
+    r"|Virtual|Video|Phone|Chat|Meeting|Invitation|Invite|Confirmed|Confirmation|Reminder|Next|Steps?)$"
+)
+
+
+def _trim_tail(phrase: str) -> str:
+    words = phrase.split()
+    while len(words) > 1 and _NOT_TAIL.match(words[-1]) and not re.fullmatch(LEGAL, words[-1]):
+        words.pop()
+    return " ".join(words)
+
+
+def from_domain(domain: str, texts: Iterable[str] = ()) -> str:
+    """Last resort: 'halden-energie.de' -> 'Halden Energie'; 'tidewellfoods.com' -> 'Tidewell Foods' when the
+    texts spell the label as words ("interview at Tidewell Foods", "tidewell foods"), else 'Tidewellfoods'."""
     label = domain_label(domain)
-    return " ".join(w.capitalize() for w in re.split(r"[-_]", label) if w)
+    parts = [w for w in re.split(r"[-_]", label) if w]
+    spelled = [spelled_label("".join(parts), t) for t in texts]
+    found = next((w for w in spelled if w), "")
+    if found:
+        return found
+    return " ".join(w.capitalize() for w in parts)
 
 
-def from_display_name(display: str, human_name: str = "") -> str:
+def spelled_label(label: str, text: str) -> str:
+    """The words of ``text`` that spell ``label`` with the spaces removed ('olivarenergia' in '... Olivar
+    Energía ...' -> 'Olivar Energía'), capitalised; "" when the text does not spell it as two or more words."""
+    lab = re.sub(r"[^0-9a-z]", "", label.lower())
+    if len(lab) < 4 or not text:
+        return ""
+    words = [(m.group(0), m.start()) for m in re.finditer(r"[^\W_]+", text[:20000])]
+    folded = [w.lower().translate(_FOLD) for w, _ in words]
+    for i, first in enumerate(folded):
+        if not lab.startswith(first) or first == lab:
+            continue
+        acc = first
+        for j in range(i + 1, min(i + 5, len(words))):
+            acc += folded[j]
+            if acc == lab:
+                # the words must be adjacent in the text (spaces, hyphens or '&' between), not across lines
+                span = text[words[i][1] : words[j][1] + len(words[j][0])]
+                if "\n" in span or re.search(r"[^\w\s&-]", span.replace("'", "")):
+                    break
+                return " ".join(w[:1].upper() + w[1:] for w, _ in words[i : j + 1])
+            if not lab.startswith(acc):
+                break
+    return ""
+
+
+def signed_by(name: str, body: str) -> bool:
+    """The body is signed (a line of its own) with this name: the display name is a person's."""
+    if not body or len(name.split()) < 2:
+        return False
+    tail = body[len(body) // 2 :][-1500:]  # a sign-off, not a template's letterhead
+    return re.search(rf"(?m)^[ \t]*{re.escape(name)}[ \t]*,?[ \t]*$", tail) is not None
+
+
+def from_display_name(display: str, human_name: str = "", body: str = "") -> str:
     """'Altamira Bio Careers' -> 'Altamira Bio'; 'Jules Moreau at Pellucid Labs' -> 'Pellucid Labs'; '' for a person."""
     name = display.strip().strip('"')
     if not name:
@@ -176,6 +238,8 @@ def from_display_name(display: str, human_name: str = "") -> str:
         return ""
     if human_name and name.lower() == human_name.lower():
         return ""
+    if signed_by(name, body):
+        return ""  # a person's name relayed by an ATS ("Priya Raman <no-reply@greenhouse.io>")
     cleaned = name
     for _ in range(2):
         cleaned = _DISPLAY_NOISE.sub("", cleaned).strip(" -|,")
