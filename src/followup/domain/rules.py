@@ -139,6 +139,16 @@ HIRING = cues(
     ),
     (r"\(m/w/d\)|\(w/m/d\)|\(f/m/d\)|\(m/f/d\)|\(h/f\)", 2.0),
     (r"\b(?:offer letter|start date|compensation|salary|base pay|equity)\b", 0.5),
+    (  # the same nouns in German, French, Spanish and Dutch
+        r"\b(?:kandidat\w*|candidat(?:e|o|a)s?|entretien|entrevistas?|sollicitatie\w*|vacature|functie|kandida(?:at|ten)"
+        r"|gespräch|gesprek|kennenlerngespräch|selección|proceso de selección|processus de recrutement)\b",
+        1.5,
+    ),
+    (
+        r"\b(?:meet|met|meeting) (?:the|our) (?:\w+ )?team\b|\b(?:make|made|reach|reached) (?:a|our|the) (?:final )?decision\b"
+        r"|\b(?:the|our) (?:last|other|remaining) (?:conversations|interviews|candidates)\b",
+        1.0,
+    ),
 )
 
 # Contexts that use hiring words but are not hiring: each is strong on its own.
@@ -215,14 +225,21 @@ LOOKALIKE = cues(
         r"|\b(?:they(?:'ve| have)? asked me back|they said they'd|my (?:panel|interview) (?:went|is))\b",
         3.5,
     ),
-    (
-        r"\b(?:my client|our clients?|one of our (?:direct )?clients|exciting opportunity|came across your profile"
+    (  # cold outreach: a profile "match", several roles, a rate; an agency arranging a real interview is not this
+        r"\b(?:our clients|one of our (?:direct )?clients|my clients|exciting (?:opportunit|roles?)|came across your profile"
         r"|i'?m partnering with|might (?:interest|be of interest to) you|open to (?:a )?(?:quick )?(?:\d+-minute )?chat"
         r"|would you be open to|i have a (?:role|position|job)|rate:|per hour|/hr\b|\bw2\b|contract role"
-        r"|immediate interviews|exclusive .{0,30}role)\b",
+        r"|immediate interviews|exclusive .{0,30}role|open to new opportunities|several (?:exciting )?(?:roles|positions|openings)"
+        r"|salar(?:y|ies) range)\b",
         3.5,
     ),
-    (r"\b(?:a new event has been scheduled|booked a new event with you|invitee:)", 3.0),
+    (r"\bmy client\b", 1.5),
+    (r"\b(?:a new event has been scheduled|booked a new event with you)", 3.0),
+    (
+        r"\b(?:rsvp|mixer|meet-?ups?(?![-\w/])|networking (?:event|night|evening|reception)|career fair|job fair|hackathon"
+        r"|you'?re invited to (?:our|the) (?:\w+ )?(?:party|event|gala|launch))\b",
+        3.0,
+    ),
     (r"\b(?:sprint|retro|standup|stand-up|book club|birthday|dinner|climbing|tacos|drinks|party)\b", 1.5),
 )
 
@@ -236,6 +253,15 @@ OFFER = cues(
         3.0,
     ),
     (r"\bwould like to offer you\b|\bwe(?:'d| would) love to offer\b", 3.5),
+    (
+        r"\b(?:like|love|want|delighted|thrilled|excited) (?:for )?you to join\b.{0,40}\bas (?:our|a|an|the)\b",
+        3.5,
+    ),
+    (
+        r"\b(?:the|our|your|this) (?:job |formal |verbal )?offer\b.{0,80}\b(?:base salary|salary of|annual salary|target bonus"
+        r"|sign(?:ing|-on) bonus|stock options|rsus?|equity grant)\b",
+        3.5,
+    ),
     (
         r"\b(?:vertragsangebot|arbeitsvertrag|angebot (?:für|zur) (?:die )?(?:stelle|position)"
         r"|(?:die|diese) (?:stelle|position) (?:als .{0,60})?anbieten)\b",
@@ -307,6 +333,17 @@ REJECTION = cues(
         r"otro candidato|no continuar)\w*",
         2.5,
     ),
+    (
+        r"\bn'a pas (?:été )?retenue?\b|\bn'avons pas (?:pu )?retenir\b|\bau regret de\b|\bno hemos podido avanzar\b"
+        r"|\bniet (?:verder )?(?:gaan )?met (?:je|jouw|uw) sollicitatie\b|\bgekozen voor (?:een )?(?:andere )?kandida\w*",
+        4.0,
+    ),
+    (r"\bhelaas\b", 1.5),
+    (
+        r"\b(?:selected|chosen|hired|identified|offered (?:it|the role|the position) to) (?:an)?other (?:candidates?|applicants?)\b"
+        r"|\b(?:other|another) (?:candidates?|applicants?) whose (?:background|experience|skills|qualifications|profile)",
+        4.0,
+    ),
 )
 WITHDRAWN = cues(
     (
@@ -337,7 +374,7 @@ RESCHEDULE = cues(
     ),
     (
         r"\b(?:verschieben|verlegen|neuer termin|aktualisiert|terminänderung|reporter|décaler|nouvel horaire"
-        r"|reprogramar|aplazar|nueva hora)\w*",
+        r"|reprogramar|aplazar|nueva hora|cambiar la (?:fecha|hora)|verzetten|verplaatsen|andere tijd)\w*",
         3.0,
     ),
     (r"\bupdated (?:invite|invitation|calendar)\b|^updated invitation\b", 2.0),
@@ -369,7 +406,8 @@ CONFIRM = cues(
     (r"\b(?:date|time|when|datum|uhrzeit|termin)\s*:", 1.5),
     (
         r"\b(?:laden (?:wir )?sie .{0,60}ein|einladung (?:für|zu) unser|hiermit die einladung|gespräch am)\b"
-        r"|\bnous vous (?:invitons|confirmons)\b|\ble confirmo\b|\bqueda confirmad",
+        r"|\bnous vous (?:invitons|confirmons)\b|\b(?:je vous|te|le|se lo) confirm[oe]\b|\bqueda confirmad"
+        r"|\bhiermit bestätige\b|\b(?:ik )?bevestig\b|\bingepland op\b|\bhebben (?:het|je|jullie) .{0,20}ingepland\b",
         2.5,
     ),
     (r"^(?:erinnerung|reminder)\b|\breminder (?:about|of|for)\b|\bkurze erinnerung\b", 2.5),
@@ -423,6 +461,15 @@ INVITE = cues(
         r"|\bdisponibilités\b|\bdisponibilidad\b",
         2.5,
     ),
+    (
+        r"\b(?:möchten|würden|laden)\b[^.!?\n]{0,80}\b(?:einladen|kennenlernen|ein)\b[^.!?\n]{0,3}[.!]"
+        r"|\b(?:an welchen tagen|wann (?:sie|du)|welche termine)\b[^.!?]{0,60}\b(?:zeit|passen|können)"
+        r"|\b(?:souhaiterions|aimerions|souhaitons|voudrions)\s+(?:vous rencontrer|échanger avec vous|vous inviter|faire votre connaissance)"
+        r"|\bnos gustaría (?:conocerte|entrevistarte|invitarte|hablar contigo|tener una)"
+        r"|\b(?:qué|cuándo) (?:días|día|horas?|momento)\b[^?]{0,40}\b(?:vendría|viene|va bien|puedes)"
+        r"|\b(?:wanneer|welke dagen)\b[^?]{0,40}\b(?:tijd|beschikbaar|schikt)|\bkennismakingsgesprek\b",
+        2.5,
+    ),
 )
 NEXT_ROUND = cues(
     (
@@ -464,7 +511,9 @@ ACTION = cues(
     ),
     (
         r"\btake[- ]home\b|\bwork sample\b|\bcoding (?:challenge|exercise|test|assignment)\b|\b(?:online |skills? )?assessment\b"
-        r"|\bcase study\b.{0,40}\b(?:complete|send|submit)\b|\bassignment\b|\bprobeaufgabe\b|\bfallstudie\b|\bcas pratique\b",
+        r"|\bcase study\b.{0,40}\b(?:complete|send|submit)\b|\bassignment\b|\bprobeaufgabe\b|\bfallstudie\b|\bcas pratique\b"
+        r"|\bcaso práctico\b|\bprueba técnica\b|\bejercicio (?:práctico|técnico)\b|\bexercice (?:technique|pratique)\b"
+        r"|\bthuisopdracht\b|\bcase-opdracht\b|\bcasus\b",
         3.5,
     ),
     (r"\b(?:background check|right[- ]to[- ]work|transcripts?|portfolio sample|writing sample)\b", 2.0),
@@ -495,6 +544,13 @@ ACK = cues(
     (
         r"\b(?:eingang (?:ihrer|deiner) bewerbung|bewerbung (?:ist )?(?:bei uns )?eingegangen|vielen dank für (?:ihre|deine) bewerbung)\b"
         r"|\bnous avons bien reçu votre candidature\b|\bhemos recibido tu candidatura\b",
+        3.0,
+    ),
+    (
+        r"\b(?:unterlagen|bewerbung) (?:sind|ist) (?:vollständig |gut )?(?:bei uns )?(?:eingegangen|angekommen)"
+        r"|\b(?:remercions|merci) (?:pour|de) votre candidature\b|\bnous l'avons bien reçue?\b|\bbien reçu votre (?:candidature|cv)"
+        r"|\bgracias por (?:tu|su) (?:candidatura|solicitud|postulación)\b|\bhemos recibido (?:tu|su) (?:candidatura|solicitud|cv)"
+        r"|\bbedankt voor (?:je|jouw|uw) sollicitatie\b|\bin goede orde ontvangen\b|\bsollicitatie (?:is )?ontvangen\b",
         3.0,
     ),
 )
@@ -535,7 +591,8 @@ PROMISE = cues(
     ),
     (
         r"\b(?:melden (?:uns|mich)|rückmeldung|entscheidung)\b.{0,40}\b(?:bis|innerhalb|nächste|spätestens)\b"
-        r"|\bnous reviendrons vers vous\b|\bvous tiendrons informée?\b|\bte (?:contactaremos|responderemos)\b",
+        r"|\bnous reviendrons vers vous\b|\bvous tiendrons informée?\b|\bte (?:contactaremos|responderemos)\b"
+        r"|\bwe laten (?:je|jou|u) .{0,30}weten\b|\b(?:te daremos|tendrás) (?:una )?(?:respuesta|noticias)\b",
         3.0,
     ),
     (
@@ -562,6 +619,11 @@ USER_THANKS = cues(
     ),
     (r"\b(?:please )?pass (?:on )?my thanks\b|\bthank you (?:all|both)\b", 2.0),
     (r"\bappreciated (?:the|our|your|hearing|how)\b", 1.0),
+    (
+        r"\bappreciate(?:d)? (?:your|the) time\b|\bbedankt voor (?:het|ons) (?:fijne |leuke |prettige )?gesprek",
+        3.0,
+    ),
+    (r"\b(?:great|good|lovely|nice) (?:talking|speaking|chatting|meeting) (?:with )?(?:you|today)\b", 1.5),
     (
         r"\benjoyed (?:our|the|meeting|speaking|talking|hearing|digging|discussing|working|walking|comparing)\b",
         1.5,
@@ -603,6 +665,12 @@ USER_WITHDRAW = cues(
         r"\b(?:withdraw|pull) (?:my|myself|from)\b(?:\s+\w+){0,3}|\bwithdraw(?:ing)? (?:my )?(?:application|candidacy)"
         r"|\bremove me from (?:consideration|the process)|\baccepted (?:an(?:other)? )?offer elsewhere|\bno longer (?:interested|available)"
         r"|\bbewerbung zurück(?:ziehen|ziehe)|\bretirer ma candidature|\bretirar mi candidatura",
+        4.0,
+    ),
+    (
+        r"\bdeclin(?:e|ing) (?:the|your|this) (?:kind |generous )?offer|\bturn(?:ing)? down (?:the|your) offer"
+        r"|\bnot (?:to )?accept (?:the|your) offer|\b(?:angebot|stelle) nicht an(?:zu)?nehmen|\bdécliner (?:votre|l')offre"
+        r"|\brechazar (?:la|su|tu) oferta|\bsollicitatie in(?:trekken|te trekken)|\btrek mijn sollicitatie",
         4.0,
     ),
 )
