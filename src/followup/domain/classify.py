@@ -265,7 +265,12 @@ def _employer_kind(
     if s("reschedule") >= 3:
         return Kind.RESCHEDULE, conf(s("reschedule"), 3), e("reschedule")
     options = sum(1 for line in view.body.splitlines() if _CLOCK.search(line) and _DAY.search(line))
-    proposing = s("proposal") >= 3 or (s("invite") >= 2.5 and options >= 2)
+    proposing = (
+        s("proposal") >= 3
+        or (s("invite") >= 2.5 and options >= 2)
+        or _asked_time(view.body)
+        and s("confirm") < 2.5
+    )
     if slot and not proposing:
         return Kind.INTERVIEW_CONFIRMED, conf(2.5 + s("confirm") / 2, 2.5), (*e("confirm"), slot)
     if s("action") >= 3.5 and s("action") >= s("invite"):
@@ -282,6 +287,18 @@ def _employer_kind(
     if s("coming"):
         return Kind.OTHER, 0.75, ("note after an interview without a promise", *e("coming"))
     return Kind.OTHER, 0.6, ("no kind's cues were strong enough",)
+
+
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]|$)", re.M)
+
+
+def _asked_time(body: str) -> bool:
+    """A day and a clock time inside a question ("Would Tuesday at 10am or Wednesday at 3pm work?"): proposed."""
+    for m in _SENTENCE.finditer(body[:3000]):
+        sent = m.group(0)
+        if sent.endswith("?") and _CLOCK.search(sent) and _DAY.search(sent):
+            return True
+    return False
 
 
 def h_short(text: R.Text) -> tuple[str, ...]:

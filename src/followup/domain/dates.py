@@ -52,7 +52,17 @@ def find_interview_time(text: str, sent: datetime, user_tz: str = "") -> TimeFin
     """The slot the message fixes: the new one of a reschedule ("move it to Thursday at 11"), else
     the first one not in the past, else the first one."""
     slot = best_slot(find_slots(text[:_MAX_TEXT], sent, user_tz), sent)
+    if slot is None and "\n" in text:
+        # a template that puts the time and the day on lines of their own ("11:00am - 11:30am (Central
+        # Time)\nFriday, April 10, 2026"): read the short lines as one
+        slot = best_slot(find_slots(_join_lines(text[:_MAX_TEXT]), sent, user_tz), sent)
     return TimeFinding(slot.start, slot.end, slot.tz, slot.evidence) if slot else None
+
+
+def _join_lines(text: str) -> str:
+    return "\n".join(
+        " ".join(line.strip() for line in block.splitlines() if line.strip()) for block in text.split("\n\n")
+    )
 
 
 def find_decision_date(text: str, sent: datetime, user_tz: str = "") -> PromiseFinding | None:

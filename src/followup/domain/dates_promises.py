@@ -32,7 +32,9 @@ _PROMISE = re.compile(
     r"|come to a decision|make (?:a|our|the) (?:final )?(?:call|choice)|share (?:an update|news|our decision)"
     r"|follow up with you|touch base|inform you|notify you|contact you"
     r"|rückmeldung|melden uns|melde mich|meldet sich|bescheid|entscheidung|entscheiden|antwort|von uns hören"
-    r"|informieren sie|reviendr\w*|retour|réponse|décision|nouvelles|au courant|recontacter)\b",
+    r"|informieren sie|reviendr\w*|retour|réponse|décision|nouvelles|au courant|recontacter"
+    r"|respuesta|decisión|noticias|te (?:diremos|daremos|contactaremos|escribiremos)|nos pondremos en contacto"
+    r"|laten (?:je|jou|u) .{0,30}weten|nemen .{0,20}contact|beslissing|terugkoppeling|uitslag)\b",
     re.I,
 )
 _FUTURE_SUBJECT = re.compile(
@@ -43,7 +45,10 @@ _FUTURE_SUBJECT = re.compile(
     r"|\byou(?:'ll|’ll| will| can| should| may)(?: expect to)? (?:hear|receive|get|have)\b"
     r"|\b(?:wir|ich)\s+(?:melden|werden|möchten|hoffen|geben|planen|rechnen|informieren|entscheiden|wollen)\b"
     r"|\b(?:melden|informieren|geben|entscheiden|werden|erhalten|hören)\s+(?:wir|Sie)\b"
-    r"|\bSie\s+(?:hören|erhalten|bekommen)\b|\berhalten Sie\b|\b(?:nous|je)\s+(?:\w+\s+)?(?:reviendr|vous|pensons|comptons)",
+    r"|\bSie\s+(?:hören|erhalten|bekommen)\b|\berhalten Sie\b|\b(?:nous|je)\s+(?:\w+\s+)?(?:reviendr|vous|pensons|comptons)"
+    r"|\b(?:melden uns|melde mich|geben (?:Ihnen|dir) Bescheid)\b"  # German present tense with its subject built in
+    r"|\b(?:te|le|les|os) (?:diremos|daremos|contactaremos|escribiremos|informaremos)\b|\bnos pondremos\b|\btendrás\b"
+    r"|\b(?:we|ik|wij)\s+(?:laten|nemen|hopen|verwachten|zullen|gaan|beslissen|koppelen)\b",
     re.I,
 )
 _REQUEST = re.compile(
@@ -54,7 +59,8 @@ _REQUEST = re.compile(
 )
 _ANCHOR = re.compile(
     r"(?:\bby|\bbefore|\buntil|\btill|\bwithin|\bin|\bon or before|\bno later than|\bbis(?:\s+(?:zum|spätestens|"
-    r"Ende))?|\bspätestens|\bvor|\bd'ici|\bavant|\bsous|\binnerhalb|\bat the latest)(?:\s+(?:the|this|next|end of|"
+    r"Ende))?|\bspätestens|\bvor|\bd'ici|\bavant|\bsous|\binnerhalb|\bat the latest|\bantes del?|\bpara el|\buiterlijk"
+    r"|\bvóór|\bvoor)(?:\s+(?:the|this|next|end of|"
     r"am|zum|le|la))?\s*$",
     re.I,
 )
