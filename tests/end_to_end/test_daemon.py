@@ -191,9 +191,8 @@ class Daemon:
         return sum(1 for line in list(self.lines) if text in line)
 
     def wait_for(self, text: str, timeout: float = 10.0, times: int = 1) -> bool:
-        return wait_until(lambda: self.count(text) >= times or self.proc.poll() is not None, timeout) and (
-            self.count(text) >= times
-        )
+        done = lambda: self.count(text) >= times or self.proc.poll() is not None  # noqa: E731
+        return wait_until(done, timeout, interval=0.01) and self.count(text) >= times
 
     def stop(self, timeout: float = 10.0) -> int:
         if self.proc.poll() is None:
@@ -256,9 +255,9 @@ def test_mail_delivered_while_running_becomes_a_draft_within_seconds(tmp_path, s
 def test_sigterm_during_a_first_sync_exits_0_and_a_restart_drafts_exactly_once(tmp_path, servers, daemons):
     server = servers()
     raw, _ = interview_confirmation()
-    deliver_many(server, [raw, *newsletters(400)])
+    deliver_many(server, [raw, *newsletters(800)])
     secret = secret_file(tmp_path, "main", server.password)
-    config = write_config(tmp_path / "config.toml", [("main", server, secret)], batch_size=10)
+    config = write_config(tmp_path / "config.toml", [("main", server, secret)], batch_size=5)
 
     first = daemons(config)
     assert first.wait_for("batch of"), first.log
@@ -266,6 +265,7 @@ def test_sigterm_during_a_first_sync_exits_0_and_a_restart_drafts_exactly_once(t
     assert "stopping after the current batch" in first.log
     assert "scan stopped between batches" in first.log
     assert drafts(server) == []  # stopped before drafting; nothing half-done
+    write_config(tmp_path / "config.toml", [("main", server, secret)])  # bigger batches: a faster test
 
     second = daemons(config)
     assert wait_until(lambda: drafts(server), 15), second.log

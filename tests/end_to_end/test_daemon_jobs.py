@@ -238,6 +238,7 @@ def test_run_daemon_stops_cleanly_when_asked(tmp_path, digests):
     stop = threading.Event()
     box = MemoryMailbox("main")
     result: list[int] = []
+    Store.open(config.store_path).close()  # created first: two first openings at once race to migrate
     runner = threading.Thread(
         target=lambda: result.append(
             run_daemon(config, stop_event=stop, factory=lambda a: box, setup_logs=False)  # type: ignore[arg-type,return-value]
