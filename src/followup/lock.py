@@ -87,3 +87,46 @@ def _read_owner(fd: int) -> int | None:
     except OSError:
         return None
     return int(text) if text.isdigit() else None
+
+
+class DraftingLock:
+    """A short, blocking lock around the drafting step of a scan (``<store>.drafting.lock``).
+
+    Two scans at once (the daemon and a manual `followup scan`, or two manual ones) may both sync, but
+    only one at a time decides and appends drafts, so the ledger check and the APPEND that follows it are
+    never interleaved: no key is drafted twice. Waits up to ``wait_seconds``, then raises AlreadyRunning.
+    """
+
+    def __init__(self, store_path: Path, wait_seconds: float = 300.0) -> None:
+        self.path = Path(store_path).expanduser().with_name(Path(store_path).name + ".drafting.lock")
+        self.wait_seconds = wait_seconds
+        self._fd: int | None = None
+
+    def __enter__(self) -> DraftingLock:
+        import time
+
+        self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+        deadline = time.monotonic() + self.wait_seconds
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except OSError:
+                if time.monotonic() >= deadline:
+                    os.close(fd)
+                    raise AlreadyRunning(
+                        f"another followup scan has been drafting on {self.path.parent} for over "
+                        f"{self.wait_seconds:.0f} s; try again later"
+                    ) from None
+                time.sleep(0.05)
+        self._fd = fd
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._fd is not None:
+            fd, self._fd = self._fd, None
+            try:
+                fcntl.flock(fd, fcntl.LOCK_UN)
+            finally:
+                os.close(fd)

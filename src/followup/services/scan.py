@@ -15,6 +15,7 @@ from followup.domain.compose import Templates
 from followup.domain.policy import Evaluation, evaluate
 from followup.domain.track import track
 from followup.errors import AuthError, MailboxError
+from followup.lock import DraftingLock
 from followup.services.accounts import open_mailbox
 from followup.services.drafting import DraftReport, draft_due, remove_pointless
 from followup.services.ingest import SyncReport, sync_account
@@ -95,24 +96,26 @@ def scan(
                 time.monotonic() - started,
             )
 
-        result.evaluations = evaluate_all(store, config, now)
         first_run = frozenset(r.account for r in result.syncs if r.first_sync)
-        try:
-            result.drafts = draft_due(
-                result.evaluations,
-                store,
-                mailboxes,
-                config.identity,
-                config.policy,
-                now,
-                first_run=first_run,
-                templates=templates,
-                dry_run=dry_run,
-            )
-            result.removed = remove_pointless(result.evaluations, store, mailboxes, now, dry_run=dry_run)
-        except MailboxError as exc:
-            result.errors["drafts"] = str(exc)
-            log.error("drafting stopped: %s", exc)
+        # one scan at a time decides and appends drafts: the ledger check and the APPEND never interleave
+        with DraftingLock(config.store_path):
+            result.evaluations = evaluate_all(store, config, now)
+            try:
+                result.drafts = draft_due(
+                    result.evaluations,
+                    store,
+                    mailboxes,
+                    config.identity,
+                    config.policy,
+                    now,
+                    first_run=first_run,
+                    templates=templates,
+                    dry_run=dry_run,
+                )
+                result.removed = remove_pointless(result.evaluations, store, mailboxes, now, dry_run=dry_run)
+            except MailboxError as exc:
+                result.errors["drafts"] = str(exc)
+                log.error("drafting stopped: %s", exc)
         if not dry_run:
             for name in first_run:
                 store.mark_first_sync(name, now)
