@@ -135,6 +135,21 @@ def _translate(e: sqlite3.Error, path: Path) -> StoreError:
     return StoreError(f"store {path}: {e}")
 
 
+def _enable_wal(db: sqlite3.Connection) -> None:
+    """Switch to WAL. The switch ignores busy_timeout (another process opening the same new store at
+    the same moment makes it fail at once), so it is retried for a few seconds."""
+    import time
+
+    for attempt in range(100):
+        try:
+            db.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) and "busy" not in str(e) or attempt == 99:
+                raise
+            time.sleep(0.05)
+
+
 class Store:
     """Use ``Store.open(path)``. Safe to share between threads (one connection behind a lock)."""
 
@@ -163,7 +178,7 @@ class Store:
             db.execute("PRAGMA busy_timeout = 10000")
             if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                 raise StoreError(_rebuild_hint(path))
-            db.execute("PRAGMA journal_mode = WAL")
+            _enable_wal(db)
             db.execute("PRAGMA foreign_keys = ON")
             db.execute("PRAGMA synchronous = NORMAL")  # WAL: durable across process crashes
             store._migrate()
@@ -176,16 +191,18 @@ class Store:
         return store
 
     def _migrate(self) -> None:
-        version = self._db.execute("PRAGMA user_version").fetchone()[0]
-        if version > len(MIGRATIONS):
-            raise StoreError(
-                f"the store {self.path} was written by a newer followup (schema {version}, this one knows "
-                f"{len(MIGRATIONS)}): upgrade followup, or delete the store to rebuild it"
-            )
-        if version == 0 and self._db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
-            raise StoreError(_rebuild_hint(self.path))
-        for number in range(version, len(MIGRATIONS)):
-            with self._tx() as db:
+        # the version is read inside the same IMMEDIATE transaction that migrates: two processes opening
+        # a brand-new store at once queue up instead of both creating the tables
+        with self._tx() as db:
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version > len(MIGRATIONS):
+                raise StoreError(
+                    f"the store {self.path} was written by a newer followup (schema {version}, this one "
+                    f"knows {len(MIGRATIONS)}): upgrade followup, or delete the store to rebuild it"
+                )
+            if version == 0 and db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+                raise StoreError(_rebuild_hint(self.path))
+            for number in range(version, len(MIGRATIONS)):
                 MIGRATIONS[number](db)
                 db.execute(f"PRAGMA user_version = {number + 1}")
 

@@ -277,7 +277,7 @@ SCHEDULE = Section(
     "schedule",
     "The daemon (`followup run`).",
     (
-        Key("scan_every_minutes", FLOAT, "minutes between scans", default=15.0, min=1, max=1440),
+        Key("scan_every_minutes", FLOAT, "minutes between scans", default=15.0, min=0.01, max=1440),
         Key("jitter_seconds", FLOAT, "random delay added to each scan", default=60.0, min=0, max=3600),
         Key(
             "digest",
