@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import ipaddress
+import logging
 import os
 import re
 import tomllib
@@ -28,6 +29,7 @@ from followup.config.schema import (
     Key,
     Section,
 )
+from followup.config.starter import local_timezone
 from followup.domain.model import Identity
 from followup.domain.settings import PolicySettings
 from followup.errors import ConfigError
@@ -36,6 +38,9 @@ ACCOUNT_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 DIGEST = re.compile(r"^(mon|tue|wed|thu|fri|sat|sun)\s+([01]?\d|2[0-3]):([0-5]\d)$", re.IGNORECASE)
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+$")
 SECRET_WORDS = ("password", "passwd", "secret", "token", "app_password")
+
+
+log = logging.getLogger("followup.config")
 
 
 def find_config_path(cli_path: str | None) -> Path:
@@ -74,6 +79,8 @@ def parse_config(text: str, path: Path | None = None) -> Config:
         n = len(checker.problems)
         raise ConfigError(f"config file {where} has {n} problem{'s' if n > 1 else ''}:\n{listing}")
     assert config is not None
+    for warning in checker.warnings:
+        log.warning("config file %s: %s", where, warning)
     return config
 
 
@@ -101,9 +108,13 @@ def _did_you_mean(name: str, candidates: list[str]) -> str:
 class _Checker:
     base_dir: Path
     problems: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     def problem(self, where: str, text: str) -> None:
         self.problems.append(f"{where}: {text}")
+
+    def warning(self, where: str, text: str) -> None:
+        self.warnings.append(f"{where}: {text}")
 
     # ---- generic, schema-driven ----------------------------------------------------------------
     def table(self, section: Section, raw: Any, where: str) -> dict[str, Any]:
@@ -116,10 +127,11 @@ class _Checker:
         for name, value in raw.items():
             key = section.key(name)
             if key is None:
-                hint = _did_you_mean(name, names)
                 if name.lower() in SECRET_WORDS:
                     hint = " (secrets never go in the config: use password_command or `followup auth`)"
-                self.problem(f"{where}.{name}", "unknown key" + hint)
+                    self.problem(f"{where}.{name}", "unknown key" + hint)
+                else:  # a newer or misspelt key: said plainly, but not fatal
+                    self.warning(f"{where}.{name}", "unknown key, ignored" + _did_you_mean(name, names))
                 continue
             checked = self.value(key, value, f"{where}.{name}")
             if checked is not None:
@@ -186,7 +198,7 @@ class _Checker:
     def config(self, data: dict[str, Any], path: Path | None) -> Config | None:
         for name in data:
             if name not in SECTION_BY_NAME:
-                self.problem(name, "unknown section" + _did_you_mean(name, list(SECTION_BY_NAME)))
+                self.warning(name, "unknown section, ignored" + _did_you_mean(name, list(SECTION_BY_NAME)))
 
         def section(name: str) -> dict[str, Any]:
             return self.table(SECTION_BY_NAME[name], data.get(name, {}), name)
@@ -228,7 +240,10 @@ class _Checker:
         if not present:
             self.problem("identity", "missing section; expected [identity] with name, addresses, timezone")
         tz = vals.get("timezone", "")
-        if tz:
+        if not tz:
+            tz = local_timezone()
+            self.warning("identity.timezone", f"not set; using this machine's zone {tz}")
+        else:
             try:
                 ZoneInfo(tz)
             except (ZoneInfoNotFoundError, ValueError):

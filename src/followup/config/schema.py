@@ -96,8 +96,7 @@ IDENTITY = Section(
         Key(
             "timezone",
             STR,
-            "your IANA time zone: due times fall at 09:00 here",
-            required=True,
+            "your IANA time zone: due times fall at 09:00 here (default: this machine's zone)",
             example="Europe/Berlin",
         ),
     ),
