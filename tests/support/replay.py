@@ -18,13 +18,16 @@ from typing import Any
 
 from tests.support.corpus import Scenario
 
-_SUFFIX = re.compile(
-    r"\b(gmbh|inc|llc|ltd|limited|plc|ag|se|co|corp|corporation|llp|s\.a\.|sa|bv|nv)\b\.?", re.I
-)
+_SUFFIXES = {
+    "gmbh", "inc", "llc", "ltd", "limited", "plc", "ag", "se", "co", "corp", "corporation", "llp", "sa", "bv",
+    "nv", "na", "pty", "pte", "srl", "sas", "oy", "ab", "kg", "ug", "ev", "company", "the",
+}
 
 
 def norm_company(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", _SUFFIX.sub("", name.lower())).strip()
+    """Loose company key: case, punctuation and legal suffixes ("GmbH", "Inc.", ", N.A.") ignored."""
+    words = re.sub(r"[^a-z0-9]+", " ", name.lower().replace(".", "")).split()
+    return " ".join(w for w in words if w not in _SUFFIXES)
 
 
 def norm_role(name: str) -> str:
