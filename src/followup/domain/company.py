@@ -86,7 +86,7 @@ _BODY_PATTERNS = [
     re.compile(p)
     for p in (
         r"\b(?:applying|applied|application)\s+(?:to|at|with|bei)\s+(?P<c>[A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*){0,3})",
-        r"\b(?:interest in|Greetings from|welcome to|joining|Team at|here at|team at)\s+(?P<c>[A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*){0,3})",
+        r"\b(?:interest in|Greetings from|welcome to|joining|Team at|here at|team at|(?:employment|a career|a job) with)\s+(?P<c>[A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*){0,3})",
         r"\bsent to\s+(?P<c>[A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*){0,3})",
         r"(?m)^\s*(?:[^\n|]{0,60}\|\s*)?(?P<c>[A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*){0,3}\s+"
         + LEGAL
@@ -199,8 +199,8 @@ def spelled_label(label: str, text: str) -> str:
     lab = re.sub(r"[^0-9a-z]", "", label.lower())
     if len(lab) < 4 or not text:
         return ""
-    words = [(m.group(0), m.start()) for m in re.finditer(r"[^\W_]+", text[:20000])]
-    folded = [w.lower().translate(_FOLD) for w, _ in words]
+    words = [(m.group(0), m.start()) for m in re.finditer(r"[^\W_]+|&", text[:20000])]
+    folded = [("and" if w == "&" else w.lower().translate(_FOLD)) for w, _ in words]
     for i, first in enumerate(folded):
         if not lab.startswith(first) or first == lab:
             continue

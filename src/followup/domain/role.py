@@ -36,6 +36,8 @@ _CONTEXTS = [
         rf"\b(?:applying|applied)\s+(?:for|to)\s+(?:the\s+|be\s+an?\s+)?{_T}\s*(?:at|with|\(|-|–|!|\.|,)",
         rf"\b(?:interest in|interviewing for|interview for|considered for|offer you the)\s+(?:the\s+)?{_T}",
         rf"\b(?:candidature au poste de|postuler pour|candidatura (?:al puesto de|para))\s+{_T}",
+        rf"\b(?:sollicitatie|solliciteren|functie)\s+(?:voor|als|naar)\s+(?:de\s+(?:functie|vacature)\s+(?:van\s+)?)?{_T}",
+        rf"\bde functie\s+{_T}",
     )
 ]
 _SUBJECT_NOISE = re.compile(
@@ -44,6 +46,10 @@ _SUBJECT_NOISE = re.compile(
     r" applying|your application(?: to| for)?|update|next steps?|quick chat|intro call|phone screen|final panel|onsite"
     r"|round \d|aktualisiert|offer)\b\s*:?",
     re.I,
+)
+_PERSON = re.compile(r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}")
+_NOT_PERSON = re.compile(
+    r"\b(?:Interview|Technical|Screen|Panel|Onsite|Round|Final|Intro|Call|Stage|Review|Chat)\b"
 )
 _CODE = re.compile(r"\s*\((?:R-|JR|Req|Job ID|ID)[^)]*\)|\s*\([A-Z]{0,3}-?\d[\w-]*\)")
 _BAD = re.compile(
@@ -96,7 +102,10 @@ def role_from_text(text: str) -> str:
         line = line.strip()
         if len(line) > 90 or not re.search(r"\s[-–]\s", line):
             continue
-        for seg in re.split(r"\s+[-–]\s+", line):
+        segs = re.split(r"\s+[-–]\s+", line)
+        if _PERSON.fullmatch(segs[0]) and not _HEAD.search(segs[0]) and not _NOT_PERSON.search(segs[0]):
+            continue  # "Hana Ito - Head of Growth": a person and their title, not the role applied for
+        for seg in segs:
             hit = re.fullmatch(_T, seg.strip())
             if hit and _valid(hit.group("r")):
                 return _valid(hit.group("r"))

@@ -146,7 +146,9 @@ HIRING = cues(
     ),
     (
         r"\b(?:meet|met|meeting) (?:the|our) (?:\w+ )?team\b|\b(?:make|made|reach|reached) (?:a|our|the) (?:final )?decision\b"
-        r"|\b(?:the|our) (?:last|other|remaining) (?:conversations|interviews|candidates)\b",
+        r"|\b(?:the|our) (?:last|other|remaining) (?:conversations|interviews|candidates)\b"
+        r"|\b(?:have|give you|get you) (?:an|our|the) (?:answer|decision|verdict)\b|\bbackground check\b"
+        r"|\b(?:your|the) portfolio\b|\bco-?founder\b|\bhiring\b",
         1.0,
     ),
 )
@@ -188,7 +190,9 @@ LOOKALIKE = cues(
     ),
     (
         r"\b(?:user|customer|market|ux) research\b|\bresearch (?:study|session|participant)|\bparticipants?\b"
-        r"|\bgift card\b|\bvoucher\b|\bno right or wrong answers\b|\bas a thank[- ]you\b",
+        r"|\bgift card\b|\bvoucher\b|\bno right or wrong answers\b|\bas a thank[- ]you\b"
+        r"|[$€£]\d+ (?:credit|gift|amazon|reward)|\b(?:customers|users|shoppers)\b.{0,60}\binterview"
+        r"|\binterview about (?:the|your|our|how) ",
         3.0,
     ),
     (
@@ -216,7 +220,8 @@ LOOKALIKE = cues(
         3.0,
     ),
     (
-        r"\b(?:receipt|order #|your order|has shipped|tracking number|booking reference|e-ticket|invoice|total paid)\b",
+        r"\b(?:receipt(?! of your (?:application|cv|résumé|resume|documents))|order #|your order|has shipped|tracking number"
+        r"|booking reference|e-ticket|invoice|total paid)\b",
         3.0,
     ),
     (r"\b(?:mock interview|ace your|behavioral[- ]interview workshop)\b", 3.5),
@@ -246,7 +251,11 @@ LOOKALIKE = cues(
 # --- employer kinds ----------------------------------------------------------------------------
 OFFER = cues(
     (r"\b(?:offer|extend) you (?:the|a|an|our)?\s*(?:[\w&,/()-]+\s+){0,6}?(?:position|role|job|post)\b", 4.0),
-    (r"\b(?:pleased|delighted|thrilled|happy|excited) to (?:extend|make|offer|share)\b.{0,60}\boffer\b", 4.0),
+    (
+        r"\b(?:pleased|delighted|thrilled|happy|excited) to (?:extend|make|offer|share|confirm)\b.{0,60}\boffer\b",
+        4.0,
+    ),
+    (r"\bconfirm (?:our|your|the) (?:job )?offer\b", 3.5),
     (
         r"\b(?:extend(?:ing)? (?:you )?an offer|job offer|offer of employment|formal offer|written offer|offer letter"
         r"|your offer (?:from|letter|package))\b",
@@ -296,7 +305,9 @@ REJECTION = cues(
     (
         r"\bnot (?:be )?(?:moving|taking|progressing|proceeding) (?:forward |further )?with your (?:application|candidacy)"
         r"|\bwon'?t be (?:taking|moving|progressing) (?:yours|your application|you) (?:further|forward)"
-        r"|\bnot (?:to )?progress your application|\bwill not be progressed\b",
+        r"|\bnot (?:to )?progress your application|\bwill not be progressed\b"
+        r"|\b(?:won'?t|will not|not) be (?:progressing|moving|taking) (?:forward )?(?:with )?your (?:application|candidacy)"
+        r"|\b(?:go|going|gone|went|head|heading) (?:in|with) a different direction\b",
         4.0,
     ),
     (
@@ -325,7 +336,8 @@ REJECTION = cues(
     (r"\bleider\b", 1.5),
     (r"\babsage\b", 2.5),
     (
-        r"\bnicht (?:weiter )?berücksichtig|\bfür (?:einen|eine) andere(?:n)? (?:kandidat|bewerber)|\bnicht in die engere wahl",
+        r"\bnicht (?:weiter )?berücksichtig|\bfür (?:einen|eine) andere(?:n)? (?:kandidat|bewerber)|\bnicht in die engere wahl"
+        r"|\bfür (?:einen|eine) andere(?:n)? \w*(?:kandidat|bewerber)\w* entschieden",
         3.0,
     ),
     (
@@ -353,7 +365,9 @@ WITHDRAWN = cues(
     ),
     (
         r"\b(?:put|placed|putting) (?:the |this |our )?(?:[\w,&-]+\s+){0,6}?(?:on hold)\b|\bhiring freeze\b"
-        r"|\bclosed the requisition\b|\bnot (?:be )?making an appointment\b|\bno longer hiring\b",
+        r"|\bclosed the requisition\b|\bnot (?:be )?making an appointment\b|\bno longer hiring\b"
+        r"|\b(?:decided|decision) not to fill\b|\b(?:won'?t|will not|not) be filling\b|\bnot to (?:fill|hire for)\b"
+        r"|\b(?:role|position|requisition) (?:has been|was|is being) (?:eliminated|cancell?ed|withdrawn)\b",
         4.0,
     ),
     (
@@ -427,7 +441,9 @@ PROPOSAL = cues(  # a time proposed or asked for, not fixed
         3.0,
     ),
     (
-        r"\bpasst (?:ihnen|es ihnen|dir)\b|\bwäre(?:n)? sie .{0,30}verfügbar\b|\bvous convient\b|\ble viene bien\b",
+        r"\bpasst (?:ihnen|es ihnen|dir)\b|\bwäre(?:n)? sie .{0,30}verfügbar\b|\bvous convient\b|\ble viene bien\b"
+        r"|\b(?:seriez|êtes)-vous disponible|\bestar(?:í|i)as disponible|\bhätten sie .{0,30}zeit\b"
+        r"|\b(?:ben je|bent u|zou je) .{0,20}beschikbaar\b|\bheb je .{0,20}tijd\b",
         3.0,
     ),
 )
@@ -518,8 +534,9 @@ ACTION = cues(
     ),
     (r"\b(?:background check|right[- ]to[- ]work|transcripts?|portfolio sample|writing sample)\b", 2.0),
     (
-        r"\b(?:could|can|would) you (?:please )?(?:send|complete|submit|fill)\b|\bplease (?:send|complete|submit)\b",
-        1.0,
+        r"\b(?:could|can|would) you (?:please )?(?:send|complete|submit|fill)\b|\bplease (?:send|complete|submit)\b"
+        r"|\bneed you to (?:complete|send|submit|fill|return|sign|provide)\b",
+        1.5,
     ),
 )
 ACK = cues(
@@ -550,7 +567,8 @@ ACK = cues(
         r"\b(?:unterlagen|bewerbung) (?:sind|ist) (?:vollständig |gut )?(?:bei uns )?(?:eingegangen|angekommen)"
         r"|\b(?:remercions|merci) (?:pour|de) votre candidature\b|\bnous l'avons bien reçue?\b|\bbien reçu votre (?:candidature|cv)"
         r"|\bgracias por (?:tu|su) (?:candidatura|solicitud|postulación)\b|\bhemos recibido (?:tu|su) (?:candidatura|solicitud|cv)"
-        r"|\bbedankt voor (?:je|jouw|uw) sollicitatie\b|\bin goede orde ontvangen\b|\bsollicitatie (?:is )?ontvangen\b",
+        r"|\bbedankt voor (?:je|jouw|uw) sollicitatie\b|\bin goede orde ontvangen\b|\bsollicitatie (?:is )?ontvangen\b"
+        r"|\b(?:hebben|ontvingen) (?:je|jouw|uw) sollicitatie\b.{0,60}\bontvangen\b|\breceipt of your (?:application|cv|resume)\b",
         3.0,
     ),
 )
@@ -560,7 +578,7 @@ PROMISE = cues(
         3.0,
     ),
     (
-        "\\b(?:we|i|and)(?:'ll| will| would| should)\\s+(?:\\w+\\s+){0,2}?(?:update you|let you know|get back to you|be in touch|give you (?:an?|our) (?:answer|decision|update)|come back to you|reach out)\\b",
+        "\\b(?:we|i|and)(?:'ll| will| would| should)\\s+(?:\\w+\\s+){0,2}?(?:update you|let you know|get back to you|be in touch(?! (?:with|about|regarding|to (?:set|schedule|arrange)) (?:some |a few |the |possible )?(?:dates|times|options|slots|availability|scheduling|logistics|details))|give you (?:an?|our) (?:answer|decision|update)|come back to you|reach out)\\b",
         2.0,
     ),
     (
@@ -569,7 +587,7 @@ PROMISE = cues(
     ),
     (
         r"\b(?:we|i)(?:'ll| will| should| expect to| aim to| hope to|'re aiming to| are aiming to| plan to| intend to)\s+"
-        r"(?:\w+\s+){0,3}?(?:let you know|get back to (?:you|everyone|candidates)|be in touch|come back to you|update you"
+        r"(?:\w+\s+){0,3}?(?:let you know|get back to (?:you|everyone|candidates)|be in touch(?! (?:with|about|regarding|to (?:set|schedule|arrange)) (?:some |a few |the |possible )?(?:dates|times|options|slots|availability|scheduling|logistics|details))|come back to you|update you"
         r"|have (?:a|an|the) (?:final )?(?:decision|answer|update)|make (?:a|the|our) (?:final )?decision|decide|finali[sz]e"
         r"|wrap (?:up|things up)|reach out|circle back|follow up with you|share (?:an update|feedback|news))",
         3.0,
@@ -612,7 +630,7 @@ COMING_IN = cues(  # after an interview, without any promise: stays `other`
 # --- the user's own mail ------------------------------------------------------------------------
 USER_THANKS = cues(
     (
-        r"\b(?:thank you|thanks|many thanks|thank you so much|thanks so much)\b(?:\s+(?:again|all|both|very much))*\s+for\s+"
+        r"\b(?:thank you|thanks|many thanks|thank you so much|thanks so much)\b(?:\s+(?:again|all|both|very much|a (?:ton|lot|bunch|million)|heaps|loads))*\s+for\s+"
         r"(?:[\w'’-]+\s+){0,9}?(?:time|conversation|interview|call|chat|meeting|talk(?:ing)?|speaking|session|deep-dive|discussion"
         r"|meeting me|opportunity|today|yesterday|this (?:morning|afternoon|evening)|last night|tour|panel|walk(?:ing)?|pairing|visit)\b",
         3.0,
@@ -631,7 +649,8 @@ USER_THANKS = cues(
     (r"^(?:thank you|thanks|merci|danke|vielen dank|gracias)\b", 1.5),
     (
         r"\b(?:vielen|herzlichen) dank für (?:das|die|ihre|deine) (?:angenehme |nette |interessante )?(?:gespräch|zeit|interview)"
-        r"|\bmerci (?:beaucoup )?pour (?:notre|l'|cet|votre) (?:échange|entretien|temps)|\bgracias por (?:la|tu|su) (?:entrevista|tiempo|conversación)",
+        r"|\bmerci (?:beaucoup )?pour (?:notre|l'|cet|votre) (?:échange|entretien|temps)"
+        r"|\bgracias por (?:la|tu|su) (?:entrevista|tiempo|conversación)",
         3.0,
     ),
 )
@@ -641,13 +660,15 @@ USER_FOLLOW_UP = cues(
         3.0,
     ),
     (
-        r"\b(?:follow(?:ing)? up|check(?:ing)? in|touch(?:ing)? base|writing to (?:see|ask|check)|wanted to (?:see|ask|check))"
+        r"\b(?:follow(?:ing)? up|check(?:ing)? in|touch(?:ing)? base|circl(?:e|ing) back|writing to (?:see|ask|check)"
+        r"|wanted to (?:see|ask|check))"
         r"\b.{0,120}\b(?:role|position|application|interview|status|decision|update|progress|timeline|next steps|news)\b",
         3.0,
     ),
     (
         r"\b(?:any (?:update|news|progress)|an update on|where things stand|(?:still|am i) in the running"
-        r"|heard anything|haven'?t heard|update on (?:the|my) (?:timeline|application|status)|whether there (?:has been|is) any)\b",
+        r"|heard anything|haven'?t heard|update on (?:the|my) (?:timeline|application|status)|whether there (?:has been|is) any"
+        r"|(?:a sense of|any idea|an idea of) (?:when|the timeline|the timing|how long))\b",
         3.0,
     ),
     (
