@@ -22,7 +22,7 @@ from datetime import date
 
 from followup.domain import company as co
 from followup.domain import rules as R
-from followup.domain.model import CalendarEvent, Identity, Kind, Message, Person, Reading
+from followup.domain.model import Address, CalendarEvent, Identity, Kind, Message, Person, Reading
 from followup.domain.role import find_role
 from followup.domain.senders import SenderFacts, analyse, employer_domain, human_name_of, is_freemail
 
@@ -412,7 +412,7 @@ def _facts(reading: Reading, message: Message, user: Identity, view: _View, dom:
                 )
             elif kind is Kind.INTERVIEW_CONFIRMED:
                 notes.append("interview time not found in the text")
-            reading = replace(reading, interviewers=_text_people(view.body, dom, user))
+            reading = replace(reading, interviewers=_text_people(view, message, dom, user))
     cancelled = next((c for c in message.calendar if c.cancelled), None)
     if cancelled is not None:
         reading = replace(reading, calendar_uid=cancelled.uid, calendar_sequence=cancelled.sequence)
@@ -455,10 +455,18 @@ def _cal_people(event: CalendarEvent, user: Identity) -> tuple[Person, ...]:
     return tuple(out)
 
 
-def _text_people(text: str, dom: str, user: Identity) -> tuple[Person, ...]:
+def _text_people(view: _View, message: Message, dom: str, user: Identity) -> tuple[Person, ...]:
+    """Interviewers named in the text; the writer too when they say they take part ("und ich",
+    "you'll meet Dana and me"), the writer of a forwarded invite being the one who speaks."""
     if _people is None:
         return ()
+    sender = Address(view.sender_name, view.sender_email) if view.sender_email else None
+    known: list[Address] = [*message.to, *message.cc]
+    if view.forwarded and message.forwarded:
+        known.extend(message.forwarded[0].to)
+    if message.sender is not None:
+        known.append(message.sender)
     try:
-        return tuple(_people.interviewers_from_text(text, dom, user))
+        return tuple(_people.interviewers_from_text(view.body, dom, user, sender=sender, known=tuple(known)))
     except Exception:  # noqa: BLE001
         return ()

@@ -131,6 +131,9 @@ def _phrases(texts: Iterable[str]) -> list[str]:
     return out
 
 
+_REGISTERED = re.compile(r"\b(?:Company|Corporation|Incorporated)$")
+
+
 def match_domain(domain: str, texts: Iterable[str]) -> str:
     """The phrase in the texts that spells the domain's name ('corvidsec.com' -> 'Corvid Security'), or ""."""
     label = domain_label(domain)
@@ -138,6 +141,7 @@ def match_domain(domain: str, texts: Iterable[str]) -> str:
     if len(lab) < 3:
         return ""
     best: tuple[int, int, str] | None = None
+    exact, registered = "", False
     for ph in _phrases(texts):
         if _STOP_NAMES.match(ph.split()[0]) and len(ph.split()) == 1:
             continue
@@ -157,11 +161,19 @@ def match_domain(domain: str, texts: Iterable[str]) -> str:
             continue
         # the domain is often a shortening of the name ('saltbush' for Saltbush Analytics): prefer the
         # fuller phrase that starts with it, then the one carrying its legal suffix
+        # ...but a longer phrase that is only the registered form ('Oakhurst Mutual Insurance Company' for
+        # 'oakhurstmutual') loses to the brand the address spells exactly
         rank = min(rank, 2)
+        if key == lab and len(ph.split()) >= 2:
+            exact = ph
+        elif _REGISTERED.search(ph):
+            registered = True
         has_legal = 1 if _LEGAL_TAIL.search(ph) else 0
         cand = (rank, len(key) * 2 + has_legal, ph)
         if best is None or cand[:2] > best[:2]:
             best = cand
+    if exact and registered:
+        return exact  # 'Oakhurst Mutual' (the address spells it), not 'Oakhurst Mutual Insurance Company'
     return best[2] if best else ""
 
 
