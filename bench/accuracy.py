@@ -109,11 +109,15 @@ def evaluate(cases: list[Case], show_errors: bool = False) -> dict[str, float]:
     elapsed = time.perf_counter() - t0
     t1 = time.perf_counter()
     msgs = [parse(c.raw) for c in cases]
-    t2 = time.perf_counter()
-    for c, m in zip(cases, msgs, strict=True):
-        read(m, c.user)
-    read_only = time.perf_counter() - t2
-    parse_only = t2 - t1
+    parse_only = time.perf_counter() - t1
+    # read alone, on one core: the best of three passes in CPU time, so other work on the machine
+    # (a shared host, a parallel test run) does not count against the classifier
+    read_only = float("inf")
+    for _ in range(3):
+        t2 = time.process_time()
+        for c, m in zip(cases, msgs, strict=True):
+            read(m, c.user)
+        read_only = min(read_only, time.process_time() - t2)
 
     tp: Counter[str] = Counter()
     fp: Counter[str] = Counter()
@@ -195,7 +199,7 @@ def evaluate(cases: list[Case], show_errors: bool = False) -> dict[str, float]:
         f"company {out['company']:.3f}  role {out['role']:.3f}  interview starts {out['starts']:.3f} (n={start_n})  "
         f"decision dates {out['dates']:.3f} (n={dec_n})  interviewer sets {out['interviewers']:.3f} (n={iv_n})\n"
         f"look-alikes read as hiring: {looks_bad}\n"
-        f"speed: read {out['msgs_per_s_read']:.0f} msg/s, parse {out['msgs_per_s_parse']:.0f} msg/s, "
+        f"speed: read {out['msgs_per_s_read']:.0f} msg/s (CPU, best of 3), parse {out['msgs_per_s_parse']:.0f} msg/s, "
         f"parse+read {out['msgs_per_s_parse_read']:.0f} msg/s"
     )
     if show_errors:

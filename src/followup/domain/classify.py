@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime
+from functools import lru_cache
 
 from followup.domain import company as co
 from followup.domain import rules as R
@@ -44,6 +45,7 @@ _CLOCK = re.compile(
     r"|\b(?:[01]?\d|2[0-3])\s*(?:uhr|h)\b|\bnoon\b",
     re.I,
 )
+_AT_HOUR = re.compile(r"\b(?:at|um|à|a las|om|by|from|ab)\s+\d{1,2}\b|\b\d{1,2}h\d{2}\b", re.I)
 _CONDITIONAL = re.compile(
     r"(?:^|(?<=[.!?\n]))[^.!?\n]*\b(?:if|should (?:your|you|there|we)|in case|whether)\b[^.!?\n]*"
     r"\b(?:we|i|someone|a recruiter)\b[^.!?\n]*(?:will|'ll|would)\b[^.!?\n]*[.!?]?",
@@ -119,7 +121,8 @@ def _read(message: Message, user: Identity) -> Reading:
     hiring += min(quoted, 2.0) / 2
     if facts.ats:
         hiring += 1.0
-    if find_role(view.subject, view.body):
+    named_role = find_role(view.subject, view.body)
+    if named_role:
         hiring += 1.5
     looks, l_ev = R.score(text, R.LOOKALIKE)
     board, b_ev = R.score(text, R.JOBBOARD)
@@ -131,7 +134,7 @@ def _read(message: Message, user: Identity) -> Reading:
     elif facts.auto_reply:
         kind, conf, k_ev = Kind.OTHER, 0.95, ("auto-reply",)
     else:
-        kind, conf, k_ev = _employer_kind(view, message, hiring, looks, l_ev, board, b_ev)
+        kind, conf, k_ev = _employer_kind(view, message, hiring, looks, l_ev, board, b_ev, user.timezone)
     ev.extend(k_ev)
 
     after_interview = bool(k_ev) and k_ev[0].startswith("note after an interview")
@@ -154,7 +157,7 @@ def _read(message: Message, user: Identity) -> Reading:
         return reading
     dom = _employer_domain(message, user, facts, view)
     name = _company(message, facts, view, dom, from_user)
-    role = find_role(view.subject, view.body, name)
+    role = find_role(view.subject, view.body, name) if named_role else ""
     reading = replace(reading, company=name, company_domain=dom, role=role)
     return _facts(reading, message, user, view, dom)
 
@@ -191,6 +194,7 @@ def _employer_kind(
     l_ev: tuple[str, ...],
     board: float,
     b_ev: tuple[str, ...],
+    user_tz: str = "",
 ) -> tuple[Kind, float, tuple[str, ...]]:
     text = R.Text.of(view.kind_text)
     firm = R.Text.of(_CONDITIONAL.sub(" ", view.kind_text))
@@ -261,7 +265,7 @@ def _employer_kind(
             return Kind.RESCHEDULE, conf(s("reschedule"), 3), (cal_fact, *e("reschedule"))
         return Kind.INTERVIEW_CONFIRMED, conf(3 + min(hiring, 4) / 2, 3), (cal_fact, *h_short(text))
 
-    slot = _fixed_time(view.body, message)
+    slot = _fixed_time(view.body, message, user_tz)
     if s("reschedule") >= 3:
         return Kind.RESCHEDULE, conf(s("reschedule"), 3), e("reschedule")
     options = sum(1 for line in view.body.splitlines() if _CLOCK.search(line) and _DAY.search(line))
@@ -282,7 +286,7 @@ def _employer_kind(
     if s("ack") >= 3:
         return Kind.APPLICATION_ACK, conf(s("ack"), 3), e("ack")
     promise = s("promise")
-    if promise >= 3 or (promise >= 1.5 and _decision_date(view.body, message) is not None):
+    if promise >= 3 or (promise >= 1.5 and _decision_date(view.body, message, user_tz) is not None):
         return Kind.DECISION_TIMELINE, conf(promise, 3), e("promise")
     if s("coming"):
         return Kind.OTHER, 0.75, ("note after an interview without a promise", *e("coming"))
@@ -308,9 +312,11 @@ def h_short(text: R.Text) -> tuple[str, ...]:
 # --- facts --------------------------------------------------------------------------------------
 
 
-def _fixed_time(text: str, message: Message) -> str:
+def _fixed_time(text: str, message: Message, user_tz: str = "") -> str:
     """Evidence of a fixed interview time in the text ("" when none): the extractor's, else day + clock."""
-    found = _interview_time(text, message)
+    if not (_CLOCK.search(text) or _AT_HOUR.search(text)):
+        return ""  # no time of day written: the slot extractor (the costly part) has nothing to find
+    found = _interview_time(text, message, user_tz)
     if found is not None:
         return f"time: {getattr(found, 'evidence', '') or getattr(found, 'start', '')}"
     for line in text.splitlines():
@@ -326,17 +332,28 @@ def _fixed_time(text: str, message: Message) -> str:
 def _interview_time(text: str, message: Message, user_tz: str = "") -> object | None:
     if _dates is None or message.date is None:
         return None
-    try:
-        return _dates.find_interview_time(text, message.date, user_tz)
-    except Exception:  # noqa: BLE001 - a date bug must not break classification
-        return None
+    return _slot_cached(text, message.date, user_tz)
 
 
 def _decision_date(text: str, message: Message, user_tz: str = "") -> object | None:
     if _dates is None or message.date is None:
         return None
+    return _promise_cached(text, message.date, user_tz)
+
+
+# The kind rules and the fact extraction ask the same question of the same text: answer it once.
+@lru_cache(maxsize=32)
+def _slot_cached(text: str, sent: datetime, user_tz: str) -> object | None:
     try:
-        return _dates.find_decision_date(text, message.date, user_tz)
+        return _dates.find_interview_time(text, sent, user_tz)
+    except Exception:  # noqa: BLE001 - a date bug must not break classification
+        return None
+
+
+@lru_cache(maxsize=32)
+def _promise_cached(text: str, sent: datetime, user_tz: str) -> object | None:
+    try:
+        return _dates.find_decision_date(text, sent, user_tz)
     except Exception:  # noqa: BLE001
         return None
 

@@ -119,13 +119,20 @@ def domain_label(domain: str) -> str:
     return parts[-1] if parts else ""
 
 
-def _phrases(texts: Iterable[str]) -> list[str]:
+def _phrases(texts: Iterable[str], lab: str = "") -> list[str]:
+    """Capitalised phrases and their contiguous sub-spans; with ``lab``, only spans whose first word
+    could begin a name spelling that domain label (the rest can never match it)."""
     out: list[str] = []
+    head = lab[:2]
     for t in texts:
+        if head and head not in t.lower().translate(_FOLD):
+            continue
         for m in _PHRASE.finditer(t):
             words = _POSSESSIVE.sub("", m.group(0)).split()  # "Pinegate's SEs" names Pinegate
             # every contiguous sub-span, so 'Thanks Brightmoor Analytics' still offers 'Brightmoor Analytics'
             for i in range(len(words)):
+                if head and not re.sub(r"[^0-9a-z]", "", words[i].lower().translate(_FOLD)).startswith(head):
+                    continue
                 for j in range(i + 1, min(len(words), i + 6) + 1):
                     out.append(" ".join(words[i:j]).strip(" ,"))
     return out
@@ -142,7 +149,7 @@ def match_domain(domain: str, texts: Iterable[str]) -> str:
         return ""
     best: tuple[int, int, str] | None = None
     exact, registered = "", False
-    for ph in _phrases(texts):
+    for ph in _phrases(texts, lab):
         if _STOP_NAMES.match(ph.split()[0]) and len(ph.split()) == 1:
             continue
         ph = re.sub(r"['’]s$", "", ph)

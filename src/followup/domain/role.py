@@ -112,8 +112,11 @@ def role_from_text(text: str) -> str:
     return ""
 
 
+_ROLE_TEXT = 4000  # a role is named near the top of a mail; signatures and footers add only noise
+
+
 def find_role(subject: str, text: str, company: str = "") -> str:
-    return role_from_subject(subject, company) or role_from_text(text)
+    return role_from_subject(subject, company) or role_from_text(text[:_ROLE_TEXT])
 
 
 def role_key(role: str) -> str:

@@ -94,8 +94,12 @@ def score(text: Text, table: tuple[Cue, ...], limit: int = 3) -> tuple[float, tu
     same = len(text.raw) == len(text.low)
     low = text.low
     for cue in table:
-        if cue.needs and not any(n in low for n in cue.needs):
-            continue
+        if cue.needs:
+            for n in cue.needs:  # a plain loop: several times cheaper than any() over a generator here
+                if n in low:
+                    break
+            else:
+                continue
         m = cue.pattern.search(low)
         if m:
             total += cue.weight

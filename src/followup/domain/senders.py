@@ -151,13 +151,17 @@ class SenderFacts:
     evidence: tuple[str, ...]
 
 
+_ATS_SET = frozenset(a.lower() for a in ATS_DOMAINS)
+
+
 def domain_of(email: str) -> str:
     return email.rpartition("@")[2].lower().strip()
 
 
 def is_ats_domain(domain: str) -> bool:
-    d = domain.lower()
-    return any(d == a or d.endswith("." + a) for a in ATS_DOMAINS)
+    """The domain or one of its parents is an ATS / scheduler domain (set look-ups, no scan)."""
+    parts = domain.lower().split(".")
+    return any(".".join(parts[i:]) in _ATS_SET for i in range(len(parts) - 1))
 
 
 def is_freemail(domain: str) -> bool:
