@@ -9,6 +9,7 @@ preferred; HTML is turned into text when there is no plain part or the plain par
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import hashlib
 import re
 from datetime import UTC, datetime
@@ -20,11 +21,17 @@ from email.utils import getaddresses, parsedate_to_datetime
 
 from followup.domain.ical import read_calendar_with_notes
 from followup.domain.model import Address, Attachment, CalendarEvent, Forwarded, Message
-from followup.domain.text import html_to_text, normalise_text, split_body
+from followup.domain.text import FIELD_CAP, html_to_text, normalise_text, split_body
 
 TEXT_CAP = 200_000  # characters of body text kept
 _HEADER_CAP = 2_000  # characters kept of any one header value
+SUBJECT_CAP = FIELD_CAP  # characters kept of the subject
 _MAX_PARTS = 300
+_MAX_NESTED_MESSAGES = 3  # a forward of a forward of a forward; deeper ones are not read
+# No interview is held before 1970 or after 2199. Calendar times outside this span are forged or broken,
+# and arithmetic near datetime's limits (year 1 or 9999 plus a zone or a delay) overflows downstream.
+_EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
+_LATEST = datetime(2200, 1, 1, tzinfo=UTC)
 
 KEPT_HEADERS = (
     "auto-submitted",
@@ -67,9 +74,17 @@ _STUB = re.compile(
 
 def parse(raw: bytes, *, truncated: bool = False) -> Message:
     """Parse raw RFC 822 bytes. Never raises: problems are recorded in ``Message.defects``."""
+    return _parse_guarded(raw, truncated, 0)
+
+
+def _parse_guarded(raw: bytes, truncated: bool, nest: int) -> Message:
     defects: list[str] = []
     try:
-        return _parse(raw, truncated, defects)
+        return _parse(raw, truncated, defects, nest=nest)
+    except Exception as exc:  # the body defeated the parser (e.g. 1,000 nested multiparts): keep the headers
+        defects.append(f"body unreadable ({type(exc).__name__}); headers only")
+    try:
+        return _parse(raw, truncated, defects, headers_only=True, nest=nest)
     except Exception as exc:  # last resort: a Message with what we know
         defects.append(f"parse failed: {type(exc).__name__}")
         return _empty(raw, truncated, defects)
@@ -100,8 +115,10 @@ def _empty(raw: bytes, truncated: bool, defects: list[str]) -> Message:
     )
 
 
-def _parse(raw: bytes, truncated: bool, defects: list[str]) -> Message:
-    msg = BytesParser(policy=compat32).parsebytes(bytes(raw))
+def _parse(
+    raw: bytes, truncated: bool, defects: list[str], *, headers_only: bool = False, nest: int = 0
+) -> Message:
+    msg = BytesParser(policy=compat32).parsebytes(bytes(raw), headersonly=headers_only)
     heads: dict[str, str] = {}
     for name, value in msg.raw_items():
         key = name.strip().lower()
@@ -112,8 +129,8 @@ def _parse(raw: bytes, truncated: bool, defects: list[str]) -> Message:
         return decode_header_value(heads.get(name, ""), defects)
 
     date = _date(heads.get("date", ""), defects)
-    body = _Body(defects)
-    if not truncated:
+    body = _Body(defects, nest)
+    if not truncated and not headers_only:
         body.walk(msg)
     text = body.text()
     split = split_body(text, subject=h("subject"), default_tz=date.tzinfo if date else None)
@@ -133,7 +150,7 @@ def _parse(raw: bytes, truncated: bool, defects: list[str]) -> Message:
         reply_to=tuple(_addresses(heads.get("reply-to", ""), defects)),
         to=tuple(_addresses(heads.get("to", ""), defects)),
         cc=tuple(_addresses(heads.get("cc", ""), defects)),
-        subject=" ".join(h("subject").split()),
+        subject=_subject(h("subject"), defects),
         in_reply_to=next(iter(_ids(heads.get("in-reply-to", ""))), ""),
         references=references,
         headers=kept,
@@ -151,6 +168,16 @@ def _parse(raw: bytes, truncated: bool, defects: list[str]) -> Message:
 
 
 # --- headers ---------------------------------------------------------------------------------------
+
+
+def _subject(value: str, defects: list[str]) -> str:
+    """The subject on one line, cut at ``SUBJECT_CAP`` characters: no real subject is longer, and
+    pattern matching over a 100,000-character subject can take minutes."""
+    subject = " ".join(value.split())
+    if len(subject) > SUBJECT_CAP:
+        defects.append(f"subject cut to {SUBJECT_CAP} characters")
+        subject = subject[:SUBJECT_CAP]
+    return subject
 
 
 def _unfold(value: str) -> str:
@@ -275,6 +302,21 @@ def _synthetic_id(raw: bytes) -> str:
     return f"sha1-{digest}@followup.invalid"
 
 
+def _sane_times(event: CalendarEvent, defects: list[str]) -> CalendarEvent:
+    """The event with start and end dropped when either lies outside 1970-2199 (noted as a defect)."""
+
+    def sane(when: datetime | None) -> bool:
+        try:
+            return when is None or _EARLIEST <= when <= _LATEST
+        except (OverflowError, ValueError):
+            return False
+
+    if sane(event.start) and sane(event.end):
+        return event
+    defects.append("calendar time outside 1970-2199; ignored")
+    return dataclasses.replace(event, start=None, end=None)
+
+
 def _unique(events: list[CalendarEvent]) -> tuple[CalendarEvent, ...]:
     """Drop repeats: an inline invitation and its .ics attachment often carry the same event."""
     seen: set[tuple[object, ...]] = set()
@@ -293,8 +335,9 @@ def _unique(events: list[CalendarEvent]) -> tuple[CalendarEvent, ...]:
 class _Body:
     """Walks the MIME tree once and collects text, HTML, calendars and attachments."""
 
-    def __init__(self, defects: list[str]) -> None:
+    def __init__(self, defects: list[str], nest: int = 0) -> None:
         self.defects = defects
+        self.nest = nest  # how many attached messages deep this body sits
         self.plain: list[str] = []
         self.html: list[str] = []
         self.calendar: list[CalendarEvent] = []
@@ -330,7 +373,7 @@ class _Body:
         data = self._payload(part)
         if is_ics:
             events, notes = read_calendar_with_notes(data, method=str(part.get_param("method") or ""))
-            self.calendar.extend(events)
+            self.calendar.extend(_sane_times(ev, self.defects) for ev in events)
             self.defects.extend(notes)
         attached = disposition == "attachment" or (
             bool(filename) and ctype not in ("text/plain", "text/html")
@@ -371,7 +414,10 @@ class _Body:
         size = len(inner.as_bytes()) if isinstance(inner, EmailMessage) else 0
         self.attachments.append(Attachment(self._filename(part), "message/rfc822", size))
         if isinstance(inner, EmailMessage) and len(self.attached_messages) < 10:
-            sub = parse(inner.as_bytes())
+            if self.nest >= _MAX_NESTED_MESSAGES:
+                self.defects.append("attached messages nested too deep; inner ones ignored")
+                return
+            sub = _parse_guarded(inner.as_bytes(), False, self.nest + 1)
             self.attached_messages.append(
                 Forwarded(sender=sub.sender, date=sub.date, subject=sub.subject, to=sub.to, text=sub.new_text)
             )

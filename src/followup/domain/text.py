@@ -20,6 +20,7 @@ from html.parser import HTMLParser
 from followup.domain.model import Address, Forwarded
 
 _MAX_HTML = 1_000_000  # characters of HTML read; the rest is dropped
+FIELD_CAP = 400  # characters kept of a subject or of a forwarded header field (From:, Subject:, Date:)
 
 _BLOCK = frozenset(
     "address article aside center dd div dl dt fieldset figcaption figure footer form "
@@ -358,9 +359,9 @@ def _forwarded(
         h = _header(line)
         if h and h[0] not in fields:
             last = h[0]
-            fields[last] = h[1]
+            fields[last] = h[1][:FIELD_CAP]
         elif last in ("to", "cc") and "@" in line and ":" not in line:
-            fields[last] += " " + line.strip()
+            fields[last] = (fields[last] + " " + line.strip())[: FIELD_CAP * 4]
         else:
             break
         j += 1
