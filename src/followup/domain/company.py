@@ -241,8 +241,12 @@ def signed_by(name: str, body: str) -> bool:
     """The body is signed (a line of its own) with this name: the display name is a person's."""
     if not body or len(name.split()) < 2:
         return False
-    tail = body[len(body) // 2 :][-1500:]  # a sign-off, not a template's letterhead
-    return re.search(rf"(?m)^[ \t]*{re.escape(name)}[ \t]*,?[ \t]*$", tail) is not None
+    text = body.lstrip()
+    tail = text[-1500:]
+    for m in re.finditer(rf"(?m)^[ \t]*{re.escape(name)}[ \t]*,?[ \t]*$", tail):
+        if len(text) - len(tail) + m.start() > 0:
+            return True  # a sign-off; a template's letterhead (the first line) is the company
+    return False
 
 
 def from_display_name(display: str, human_name: str = "", body: str = "") -> str:

@@ -1,0 +1,58 @@
+"""The classifier on two held-out sets written after it (tests/fixtures/heldout, heldout2), labelled
+before it was first run on them. Figures, not a per-message oracle: a floor on kind accuracy and
+facts, and the one hard rule that a look-alike never becomes hiring mail."""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from followup.domain.classify import read
+from followup.domain.company import company_key
+from followup.domain.model import Identity, Kind, Reading
+from followup.domain.parse import parse
+
+ROOT = Path(__file__).resolve().parents[1] / "fixtures"
+SETS = ("heldout", "heldout2")
+
+
+def _cases(name: str) -> list[tuple[dict[str, object], Reading]]:
+    data = tomllib.loads((ROOT / name / "labels.toml").read_text("utf-8"))
+    u = data["user"]
+    user = Identity(u["name"], tuple(u["addresses"]), u["timezone"])
+    return [(lab, read(parse((ROOT / name / lab["file"]).read_bytes()), user)) for lab in data["labels"]]
+
+
+@pytest.fixture(scope="module", params=SETS)
+def cases(request: pytest.FixtureRequest) -> list[tuple[dict[str, object], Reading]]:
+    return _cases(request.param)
+
+
+def test_heldout_kind_accuracy_stays_above_the_floor(cases: list[tuple[dict[str, object], Reading]]) -> None:
+    wrong = [(lab["file"], lab["kind"], r.kind.value) for lab, r in cases if r.kind.value != lab["kind"]]
+    assert len(cases) >= 30
+    assert 1 - len(wrong) / len(cases) >= 0.95, wrong
+
+
+def test_heldout_lookalikes_never_read_as_hiring(cases: list[tuple[dict[str, object], Reading]]) -> None:
+    looks = [(lab, r) for lab, r in cases if lab["kind"] == "other" and not lab.get("company")]
+    assert len(looks) >= 8
+    assert [lab["file"] for lab, r in looks if r.kind is not Kind.OTHER] == []
+
+
+def test_heldout_company_names_match_loosely(cases: list[tuple[dict[str, object], Reading]]) -> None:
+    ok = sum(company_key(str(lab.get("company", ""))) == company_key(r.company) for lab, r in cases)
+    assert ok / len(cases) >= 0.85
+
+
+def test_heldout_interview_starts_and_decision_dates(cases: list[tuple[dict[str, object], Reading]]) -> None:
+    starts = [(lab, r) for lab, r in cases if "interview_start" in lab]
+    hit = sum(r.interview_start == datetime.fromisoformat(str(lab["interview_start"])) for lab, r in starts)
+    assert starts and hit / len(starts) >= 0.9
+    dated = [(lab, r) for lab, r in cases if "decision_expected_by" in lab]
+    assert dated
+    for lab, r in dated:
+        assert r.decision_expected_by == date.fromisoformat(str(lab["decision_expected_by"])), lab["file"]
