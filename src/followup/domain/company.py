@@ -209,7 +209,38 @@ def from_domain(domain: str, texts: Iterable[str] = ()) -> str:
     found = next((w for w in spelled if w), "")
     if found:
         return found
+    if len(parts) == 1:
+        return split_glued(parts[0])
     return " ".join(w.capitalize() for w in parts)
+
+
+# Words company names commonly end with; a domain label that glues one on ("tidewellfoods") is split
+# before it ("Tidewell Foods"). Only trailing words, and only when a real stem (>= 4 letters) remains.
+_NAME_TAILS = tuple(
+    sorted(
+        """foods food health healthcare labs lab systems analytics energy energie media studios studio
+        group games bank capital partners solutions software technologies technology tech robotics
+        logistics freight networks network security insurance mutual pharma therapeutics biosciences bio
+        motors mobility consulting ventures works industries holdings digital data cloud financial finance
+        payments pay home homes goods apparel brands retail markets foundation institute university college
+        hospital clinic care medical dental legal law advisors advisory aerospace aero automation devices
+        design designs creative agency marketing interactive entertainment music records publishing press
+        hotels hotel resorts travel airlines air transit rail shipping marine ocean farms farm kitchen coffee
+        beverages brewing wines fitness sports learning education academy school schools""".split(),
+        key=len,
+        reverse=True,
+    )
+)
+
+
+def split_glued(label: str) -> str:
+    """'tidewellfoods' -> 'Tidewell Foods', 'copperleafstudios' -> 'Copperleaf Studios'; else capitalised."""
+    low = label.lower()
+    for tail in _NAME_TAILS:
+        stem = low[: -len(tail)]
+        if low.endswith(tail) and len(stem) >= 4 and stem.isalpha():
+            return f"{stem.capitalize()} {tail.capitalize()}"
+    return label.capitalize()
 
 
 def spelled_label(label: str, text: str) -> str:
