@@ -35,9 +35,12 @@ def test_domain_label_is_split_where_the_text_spells_it(domain: str, text: str, 
     assert from_domain(domain, [text]) == want
 
 
-def test_domain_label_is_kept_whole_when_the_text_does_not_spell_it() -> None:
-    assert from_domain("tidewellfoods.com", ["Thanks for yesterday's conversation."]) == "Tidewellfoods"
+def test_domain_label_unspelt_by_the_text_splits_only_before_a_common_trailing_word() -> None:
+    assert from_domain("tidewellfoods.com", ["Thanks for yesterday's conversation."]) == "Tidewell Foods"
+    assert from_domain("copperleafstudios.com") == "Copperleaf Studios"
+    assert from_domain("pinegate.io", ["Thanks!"]) == "Pinegate"
     assert from_domain("halden-energie.de") == "Halden Energie"
+    assert from_domain("foods.com") == "Foods"  # no stem left: kept whole
 
 
 def test_spelling_never_joins_words_across_lines() -> None:
