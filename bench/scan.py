@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -134,6 +135,12 @@ def child_scan(config_path: str) -> dict[str, Any]:
     }
 
 
+def run_floor(port: int, plan: dict[str, Any], work: Path) -> dict[str, Any]:
+    path = work / "plan.json"  # a 100,000-message plan is too long for a command line
+    path.write_text(json.dumps(plan), "utf-8")
+    return run_child("floor", str(port), str(path))
+
+
 def run_child(*args: str) -> dict[str, Any]:
     out = subprocess.run(  # noqa: S603
         [sys.executable, __file__, "--child", *args],
@@ -234,10 +241,10 @@ def bench_size(size: int, seed_value: int) -> dict[str, Any]:
         row["bodies_wanted"] = sum(len(p["wanted"]) for p in plan.values())
         (work / "config.toml").write_text(config_text(server.port, work / "store.sqlite"), "utf-8")
         cfg = str(work / "config.toml")
-        row["floor"] = run_child("floor", str(server.port), json.dumps(plan))
+        row["floor"] = run_floor(server.port, plan, work)
         row["first"] = run_child("scan", cfg)
         idle_plan = dict.fromkeys(folders)
-        row["idle_floor"] = run_child("floor", str(server.port), json.dumps(idle_plan))
+        row["idle_floor"] = run_floor(server.port, idle_plan, work)
         row["idle"] = run_child("scan", cfg)
         new_by_folder = {f: [m for m in new if m.folder == f] for f in folders}
         seed(server, new)
@@ -245,8 +252,9 @@ def bench_size(size: int, seed_value: int) -> dict[str, Any]:
             f: {"from_uid": len(folders[f]) + 1, "wanted": wanted_uids(new_by_folder[f], len(folders[f]) + 1)}
             for f in folders
         }
-        row["new_floor"] = run_child("floor", str(server.port), json.dumps(plan_new))
+        row["new_floor"] = run_floor(server.port, plan_new, work)
         row["new"] = run_child("scan", cfg)
+    shutil.rmtree(work, ignore_errors=True)
     candidates = [
         m for m in old if wants_body("sent" if m.folder == "Sent" else "inbox", m.raw, {USER_ADDRESS})
     ]
@@ -299,7 +307,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.child:
         kind, *rest = args.child
-        out = child_floor(int(rest[0]), json.loads(rest[1])) if kind == "floor" else child_scan(rest[0])
+        if kind == "floor":
+            out = child_floor(int(rest[0]), json.loads(Path(rest[1]).read_text("utf-8")))
+        else:
+            out = child_scan(rest[0])
         print(json.dumps(out))
         return 0
     rows = []

@@ -113,13 +113,14 @@ def reason(
     senders = _addresses(head, "from", "sender", "reply-to", "return-path")
     if any(email in user_addresses for _, email in senders):
         return "user"
-    for name in ("in-reply-to", "references"):
-        if any(mid in known_ids for mid in _ID.findall(str(head.get_all(name, [""])))):
-            return "thread"
     if not _bulk(head):
         return "not-bulk"
     if _hiring_hint(head, senders):
         return "hiring"
+    # last, as ``known_ids`` may be costly to load: asked only for bulk replies
+    for name in ("in-reply-to", "references"):
+        if any(mid in known_ids for mid in _ID.findall(str(head.get_all(name, [""])))):
+            return "thread"
     return ""
 
 

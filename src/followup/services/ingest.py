@@ -88,6 +88,9 @@ class BodyFilter:
             self._known = {s.message_id for s in self._store.signals(self._account)}
         return self._known
 
+    def __contains__(self, message_id: object) -> bool:
+        return message_id in self.known()
+
     def remember(self, message_id: str) -> None:
         """A message kept in this sync (before its batch is committed): replies to it are kept too."""
         if self._known is not None:
@@ -95,7 +98,7 @@ class BodyFilter:
 
     def __call__(self, folder: str, header: bytes) -> bool:
         self.asked += 1
-        wanted = wants_body(folder, header, self._addresses, self.known())
+        wanted = wants_body(folder, header, self._addresses, self)
         self.declined += not wanted
         return wanted
 
