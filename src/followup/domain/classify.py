@@ -86,9 +86,14 @@ def read(message: Message, user: Identity) -> Reading:
         )
 
 
+_BODY_CAP = 6000  # characters of new text the classifier reads
+
+
 def _view(message: Message, facts: SenderFacts) -> _View:
     subject = message.subject or ""
-    body = message.new_text or ("" if message.quoted_text else message.text)
+    # what a person writes about a hiring step fits in the first few KB; reading no further keeps long
+    # newsletters and pasted documents from costing more than the mail that matters
+    body = (message.new_text or ("" if message.quoted_text else message.text))[:_BODY_CAP]
     sender = message.sender
     s_email, s_name = (sender.email, sender.name) if sender else ("", "")
     forwarded = False
@@ -98,7 +103,7 @@ def _view(message: Message, facts: SenderFacts) -> _View:
         if fw.sender is not None and (personal or len(body.strip()) < 200):
             forwarded = True
             subject = fw.subject or _FWD_SUBJECT.sub("", subject)
-            body = body + "\n" + fw.text
+            body = body + "\n" + fw.text[:_BODY_CAP]
             s_email, s_name = fw.sender.email, fw.sender.name
     cal = " ".join(f"{e.summary}\n{e.description}" for e in message.calendar)
     bare = _RE_SUBJECT.sub("", _FWD_SUBJECT.sub("", subject))
@@ -124,6 +129,12 @@ def _read(message: Message, user: Identity) -> Reading:
     named_role = find_role(view.subject, view.body)
     if named_role:
         hiring += 1.5
+    if facts.bulk and not (hiring or from_user or message.calendar or facts.auto_reply or view.forwarded):
+        # list mail with no hiring word, role, ATS or calendar anywhere: most mail ends here, cheaply
+        ev.append("no hiring vocabulary")
+        return Reading(
+            kind=Kind.OTHER, confidence=0.9, evidence=tuple(dict.fromkeys(ev)), automated=facts.automated
+        )
     looks, l_ev = R.score(text, R.LOOKALIKE)
     board, b_ev = R.score(text, R.JOBBOARD)
     if facts.bulk:
