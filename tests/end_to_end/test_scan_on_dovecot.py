@@ -190,3 +190,35 @@ def test_damaged_store_is_rebuilt_from_the_mailbox_without_duplicates(sample_env
     assert any(p.name.startswith(path.name + ".damaged-") for p in path.parent.iterdir())
     _scan(sample_env)
     assert _kinds(sample_env.drafts()) == EXPECTED
+
+
+def test_weekly_digest_lands_unread_in_the_inbox_once_and_is_never_read_as_evidence(sample_env: Env) -> None:
+    from followup.services.digest import make_digest
+
+    _scan(sample_env)
+    store = Store.open(sample_env.config.store_path)
+    try:
+        now = parse_as_of(sample_env.as_of, "UTC")
+        assert "Put the digest" in make_digest(sample_env.config, store, now)
+        assert "already" in make_digest(sample_env.config, store, now)  # once a week unless forced
+    finally:
+        store.close()
+    client = sample_env.server.client()
+    client.select_folder("INBOX", readonly=True)
+    uids = client.search(["HEADER", "X-Followup-Kind", "digest"])
+    assert len(uids) == 1
+    assert b"\\Seen" not in client.get_flags(uids)[uids[0]]
+    client.logout()
+    digest = [r for r in sample_env.folder("INBOX") if b"X-Followup-Kind: digest" in r][0]
+    msg = email.message_from_bytes(digest, policy=policy.default)
+    assert msg.is_multipart() and {p.get_content_type() for p in msg.walk()} >= {"text/plain", "text/html"}
+    assert "sam.rivera@example.net" in str(msg["From"])
+    _scan(sample_env, "2026-03-13T12:00:00-04:00")
+    store = Store.open(sample_env.config.store_path)
+    try:
+        assert not [
+            s for s in store.signals() if "digest" in s.subject.lower() or s.subject.startswith("Job search")
+        ]
+    finally:
+        store.close()
+    assert _kinds(sample_env.drafts()) == EXPECTED

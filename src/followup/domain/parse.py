@@ -34,6 +34,7 @@ _EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
 _LATEST = datetime(2200, 1, 1, tzinfo=UTC)
 
 KEPT_HEADERS = (
+    "x-followup-kind",  # followup's own drafts and digests
     "auto-submitted",
     "x-autoreply",
     "x-autorespond",

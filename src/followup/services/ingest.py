@@ -64,9 +64,10 @@ def signal_of(fetched: Fetched, message: Message, account: str, user: Identity, 
 
 
 def worth_keeping(signal: Signal) -> bool:
-    """Hiring mail, mail that names an employer, and the user's own mail (it answers actions)."""
+    """Hiring mail and mail that names an employer. The user's own mail is kept when it is hiring mail or
+    goes to an employer's address (the classifier names the company then): a note to a friend is not."""
     r = signal.reading
-    return r.kind is not Kind.OTHER or bool(r.company) or r.from_user
+    return r.kind is not Kind.OTHER or bool(r.company)
 
 
 class BodyFilter:
@@ -131,6 +132,8 @@ def sync_account(
             if not filtered_by_backend and not want(fetched.folder, header_block(fetched.raw)):
                 continue
             message = parse(fetched.raw, truncated=fetched.truncated)
+            if message.headers.get("x-followup-kind") == "digest":
+                continue  # our own weekly digest: never evidence about a process
             sig = signal_of(fetched, message, account, user, now)
             if worth_keeping(sig):
                 signals.append(sig)
