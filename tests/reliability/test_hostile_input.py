@@ -141,7 +141,7 @@ def messages(draw: st.DrawFn) -> bytes:
 
 
 _FAST = settings(
-    max_examples=300, deadline=1000, suppress_health_check=[HealthCheck.too_slow], derandomize=True
+    max_examples=300, deadline=5000, suppress_health_check=[HealthCheck.too_slow], derandomize=True
 )
 
 
