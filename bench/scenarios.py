@@ -63,7 +63,7 @@ def replay_memory(scn: Scenario) -> list[StepResult]:
                 mailbox.add(folder_of(rel), raw, header_date(raw))
             now = parse_as_of(step["as_of"], config.identity.timezone)
             scan(config, store, now, factory=lambda _a: mailbox)
-            status = status_json(evaluate_all(store, config, now), store, now)
+            status = status_json(evaluate_all(store, config, now), store, now, config.identity)
             drafts = read_drafts(mailbox.appended[seen:])
             seen = len(mailbox.appended)
             results.append(compare_step(scn, i, step, status, drafts))

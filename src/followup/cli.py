@@ -151,7 +151,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     config, store, now, evals = _evaluations(args)
     try:
         if args.json:
-            print(json.dumps(status_json(evals, store, now), indent=2, ensure_ascii=False))
+            print(json.dumps(status_json(evals, store, now, config.identity), indent=2, ensure_ascii=False))
         else:
             print(status_table(evals, store, config.identity, now, [a.name for a in config.accounts]))
     finally:
@@ -281,8 +281,15 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("account")
     s.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
     s.add_argument("--no-browser", action="store_true", help="Gmail: print the URL instead of opening it")
-    s.add_argument("--export", action="store_true", help="Gmail: print the stored grant (to move it to a headless host)")
-    s.add_argument("--import", dest="import_file", metavar="FILE", help="Gmail: store a grant exported elsewhere (- for stdin)")
+    s.add_argument(
+        "--export", action="store_true", help="Gmail: print the stored grant (to move it to a headless host)"
+    )
+    s.add_argument(
+        "--import",
+        dest="import_file",
+        metavar="FILE",
+        help="Gmail: store a grant exported elsewhere (- for stdin)",
+    )
     s.set_defaults(func=cmd_auth)
 
     s = sub.add_parser("doctor", help="check config, secrets, connectivity and folders")
@@ -332,7 +339,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--once", action="store_true", help="one scan of every account, then exit")
     s.set_defaults(func=cmd_run)
 
-    s = sub.add_parser("rebuild", help="rebuild the local store from the mailbox (a damaged one is moved aside)")
+    s = sub.add_parser(
+        "rebuild", help="rebuild the local store from the mailbox (a damaged one is moved aside)"
+    )
     s.set_defaults(func=cmd_rebuild)
 
     s = sub.add_parser("demo", help="run against a throwaway local IMAP server seeded with sample mail")

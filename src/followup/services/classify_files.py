@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from followup.domain.classify import read
 from followup.domain.model import Identity
 from followup.domain.parse import parse
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
+
+
+def _zone(name: str) -> tzinfo:
+    try:
+        return ZoneInfo(name) if name else UTC
+    except (ZoneInfoNotFoundError, ValueError):
+        return UTC
 
 
 def classify_file(path: Path, user: Identity) -> dict[str, Any]:
@@ -22,13 +31,18 @@ def classify_file(path: Path, user: Identity) -> dict[str, Any]:
     truncated = len(raw) > MAX_FILE_BYTES
     message = parse(raw[:MAX_FILE_BYTES], truncated=truncated)
     r = read(message, user)
+    tz = _zone(user.timezone)
+
+    def local(dt: datetime | None) -> str | None:  # the same instant, written in the user's zone
+        return dt.astimezone(tz).isoformat() if dt is not None else None
+
     return {
         "file": str(path),
         "kind": str(r.kind),
         "company": r.company,
         "role": r.role,
-        "interview_start": r.interview_start.isoformat() if r.interview_start else None,
-        "interview_end": r.interview_end.isoformat() if r.interview_end else None,
+        "interview_start": local(r.interview_start),
+        "interview_end": local(r.interview_end),
         "interviewers": [{"name": p.name, "email": p.email} for p in r.interviewers],
         "decision_expected_by": r.decision_expected_by.isoformat() if r.decision_expected_by else None,
         "evidence": list(r.evidence),

@@ -29,8 +29,10 @@ def rebuild(config: Config, *, now: datetime | None = None) -> str:
                 part.rename(target)
                 moved.append(target.name)
         Store.open(path).close()
-        return (f"Moved the damaged store aside ({', '.join(moved)}) and made a new one at {path}. "
-                "Run `followup scan` to read the mailbox again.")
+        return (
+            f"Moved the damaged store aside ({', '.join(moved)}) and made a new one at {path}. "
+            "Run `followup scan` to read the mailbox again."
+        )
     try:
         for account in config.accounts:
             store.reset_account(account.name)

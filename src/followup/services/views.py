@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from followup.domain.model import Action, Identity
+from followup.domain.model import Identity
 from followup.domain.policy import Evaluation
 from followup.store import ActionRecord, Store
 
@@ -18,12 +18,6 @@ def _iso(dt: datetime | None) -> str | None:
     return dt.isoformat() if dt is not None else None
 
 
-def _action_json(action: Action | None) -> dict[str, Any] | None:
-    if action is None:
-        return None
-    return {"kind": str(action.kind), "due_at": action.due_at.isoformat()}
-
-
 def drafts_by_process(records: Sequence[ActionRecord]) -> dict[str, list[ActionRecord]]:
     out: dict[str, list[ActionRecord]] = {}
     for rec in records:
@@ -32,19 +26,27 @@ def drafts_by_process(records: Sequence[ActionRecord]) -> dict[str, list[ActionR
     return out
 
 
-def process_json(ev: Evaluation, drafts: Sequence[ActionRecord]) -> dict[str, Any]:
+def process_json(
+    ev: Evaluation, drafts: Sequence[ActionRecord], tz: ZoneInfo | None = None
+) -> dict[str, Any]:
     p = ev.process
+
+    def local(dt: datetime) -> str:  # the same instant, written in the user's zone
+        return (dt.astimezone(tz) if tz else dt).isoformat()
+
     return {
         "id": p.id,
         "company": p.company,
         "role": p.role,
         "stage": str(p.stage),
         "contacts": [{"name": c.name, "email": c.email} for c in p.contacts],
-        "interviews": [{"start": i.start.isoformat(), "end": i.end.isoformat()} for i in p.interviews],
+        "interviews": [{"start": local(i.start), "end": local(i.end)} for i in p.interviews],
         "decision_expected_by": p.decision_expected_by.isoformat() if p.decision_expected_by else None,
         "thank_you_sent": p.thank_you_sent,
         "follow_ups_sent": p.follow_ups_sent,
-        "next_action": _action_json(ev.next_action),
+        "next_action": {"kind": str(ev.next_action.kind), "due_at": local(ev.next_action.due_at)}
+        if ev.next_action
+        else None,
         "drafts": [{"kind": d.kind, "to": list(d.to), "key": d.key} for d in drafts],
         "last_contact": _iso(p.last_employer.date) if p.last_employer else None,
         "muted": p.muted,
@@ -53,11 +55,14 @@ def process_json(ev: Evaluation, drafts: Sequence[ActionRecord]) -> dict[str, An
     }
 
 
-def status_json(evaluations: Sequence[Evaluation], store: Store, now: datetime) -> dict[str, Any]:
+def status_json(
+    evaluations: Sequence[Evaluation], store: Store, now: datetime, user: Identity | None = None
+) -> dict[str, Any]:
     drafts = drafts_by_process(store.actions())
+    tz = ZoneInfo(user.timezone) if user and user.timezone else None
     return {
         "as_of": now.isoformat(),
-        "processes": [process_json(ev, drafts.get(ev.process.id, [])) for ev in evaluations],
+        "processes": [process_json(ev, drafts.get(ev.process.id, []), tz) for ev in evaluations],
     }
 
 
