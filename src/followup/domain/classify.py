@@ -113,8 +113,53 @@ def _view(message: Message, facts: SenderFacts) -> _View:
     return _View(subject, text, kind_text, body, s_email, s_name, forwarded)
 
 
+# Word stems without which no message is hiring mail, in the languages the rules read. A gate, not a
+# judgement: a message that has one of them is read in full; one that has none (receipts, chats,
+# shipping notices) is `other` at once. Deliberately broad: a false "maybe" costs time, a false "no"
+# would cost a draft. Words are checked by prefix (a large case-insensitive regex alternation was slower
+# than the whole rest of the classifier).
+_CUE_STEMS = tuple(
+    """interv applica apply applie candida position role job career recruit hiring hire offer talent vacan
+    opening opportunit onsite screen panel referee reference assessment assignment decision feedback
+    schedul calendar availab slot zoom teams call thank regret unfortunately compensation salary contract
+    resume résumé cv portfolio hr bewerb stelle gespräch gesprach termin vorstell angebot zusage absage
+    vertrag einladung leider kandidat lebenslauf personal poste entretien offre recrut rendez puesto
+    entrevista oferta vacante proceso selecci sollicit vacature gesprek functie aanbod kandidaat
+    helaas""".split()
+)
+_CUE_HEADS = frozenset(stem[:2] for stem in _CUE_STEMS)
+_CUE_PHRASES = (
+    "next step",
+    "time slot",
+    "moving forward",
+    "start date",
+    "meet with",
+    "meet the",
+    "google meet",
+    "people team",
+    "take-home",
+    "take home",
+    "on-site",
+)
+_WORD = re.compile(r"\w+")
+
+
+def _no_hiring_cue(message: Message, facts: SenderFacts) -> bool:
+    if facts.from_user or facts.ats or facts.auto_reply or message.calendar or message.forwarded:
+        return False
+    names = " ".join(a.filename for a in message.attachments)
+    text = f"{message.subject}\n{names}\n{(message.new_text or message.text)[:_BODY_CAP]}".lower()
+    if any(p in text for p in _CUE_PHRASES):
+        return False
+    return not any(w[:2] in _CUE_HEADS and w.startswith(_CUE_STEMS) for w in _WORD.findall(text))
+
+
 def _read(message: Message, user: Identity) -> Reading:
     facts = analyse(message, user)
+    if _no_hiring_cue(message, facts):
+        return Reading(
+            kind=Kind.OTHER, confidence=0.95, evidence=("no hiring word at all",), automated=facts.automated
+        )
     view = _view(message, facts)
     from_user = facts.from_user and not view.forwarded
     ev: list[str] = list(facts.evidence)
