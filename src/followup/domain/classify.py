@@ -125,7 +125,8 @@ _CUE_STEMS = tuple(
     resume résumé cv portfolio hr bewerb stelle gespräch gesprach termin vorstell angebot zusage absage
     vertrag einladung leider kandidat lebenslauf personal poste entretien offre recrut rendez puesto
     entrevista oferta vacante proceso selecci sollicit vacature gesprek functie aanbod kandidaat
-    helaas""".split()
+    helaas round book invit shortlist select progress stage process step congrat welcome docusign
+    reject declin withdr hold filled onboard background headcount requisition""".split()
 )
 _CUE_HEADS = frozenset(stem[:2] for stem in _CUE_STEMS)
 _CUE_PHRASES = (
