@@ -114,7 +114,9 @@ def test_classify_json_reads_single_files_without_a_mailbox(tmp_path: Path) -> N
             "evidence",
         }
     assert got["INBOX-04-interview-confirmed.eml"]["kind"] == "interview_confirmed"
-    assert got["INBOX-04-interview-confirmed.eml"]["interview_start"] == "2026-03-10T18:00:00+00:00"  # no config: UTC
+    assert (
+        got["INBOX-04-interview-confirmed.eml"]["interview_start"] == "2026-03-10T18:00:00+00:00"
+    )  # no config: UTC
     assert {p["email"] for p in got["INBOX-04-interview-confirmed.eml"]["interviewers"]} == {
         "marcus.lee@lumenrobotics.com"
     }
@@ -174,3 +176,32 @@ def test_demo_command_shows_a_draft_in_drafts() -> None:
     assert out.returncode == 0, out.stderr
     assert "X-Followup-Kind: thank_you" in out.stdout
     assert "Nothing was sent" in out.stdout
+
+
+def test_doctor_checks_config_store_login_and_folders(sample_env: Env) -> None:
+    out = run("doctor", config=sample_env.config_path)
+    assert out.returncode == 0, out.stdout + out.stderr
+    for needle in (
+        "ok      config",
+        "ok      store",
+        "inbox folder 'INBOX'",
+        "sent folder 'Sent'",
+        "drafts folder 'Drafts'",
+    ):
+        assert needle in out.stdout
+
+
+def test_doctor_says_what_to_fix_when_the_password_is_wrong(sample_env: Env, tmp_path: Path) -> None:
+    cfg = tmp_path / "wrong.toml"
+    cfg.write_text(
+        sample_env.config_path.read_text("utf-8").replace("echo demo-password", "echo nope"), "utf-8"
+    )
+    out = run("doctor", config=cfg)
+    assert out.returncode == 1
+    assert "PROBLEM demo:" in out.stdout and "password" in out.stdout.lower()
+    assert "Traceback" not in out.stderr
+
+
+def test_doctor_without_a_config_points_to_init(tmp_path: Path) -> None:
+    out = run("doctor", config=tmp_path / "missing.toml")
+    assert out.returncode == 1 and "followup init" in out.stdout
