@@ -205,3 +205,35 @@ def test_doctor_says_what_to_fix_when_the_password_is_wrong(sample_env: Env, tmp
 def test_doctor_without_a_config_points_to_init(tmp_path: Path) -> None:
     out = run("doctor", config=tmp_path / "missing.toml")
     assert out.returncode == 1 and "followup init" in out.stdout
+
+
+def test_auth_stores_the_password_in_the_keyring_and_scan_uses_it(sample_env: Env, tmp_path: Path) -> None:
+    cfg = tmp_path / "keyring.toml"
+    text = sample_env.config_path.read_text("utf-8").replace('password_command = "echo demo-password"\n', "")
+    cfg.write_text(text, "utf-8")
+    env = dict(
+        os.environ,
+        FOLLOWUP_CONFIG=str(cfg),
+        PYTHONPATH=str(REPO),
+        PYTHON_KEYRING_BACKEND="tests.support.filekeyring.TestFileKeyring",
+        FOLLOWUP_TEST_KEYRING=str(tmp_path / "keyring.json"),
+    )
+
+    def cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "followup.cli", *args],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            input=stdin,
+        )
+
+    before = cli("scan", "--as-of", sample_env.as_of)
+    assert before.returncode != 0 and "demo-password" not in before.stderr
+    stored = cli("auth", "demo", "--password-stdin", stdin="demo-password\n")
+    assert stored.returncode == 0, stored.stderr
+    assert "demo-password" not in stored.stdout + stored.stderr
+    after = cli("scan", "--as-of", sample_env.as_of)
+    assert after.returncode == 0, after.stderr
+    assert len(sample_env.drafts()) == 2
