@@ -6,7 +6,8 @@ read with the standard library. This isolates the tracker and the policy from th
 
 ``replay`` runs a scenario's steps as the scan service would: signals of the files added so far,
 ``now = as_of``, keys already drafted are not drafted again, and step 1 is a first run (due actions older
-than ``now - backfill_grace_hours`` are held back forever).
+than ``now - backfill_grace_hours`` are held back forever). A step's ``mute`` (a list of files) flags those
+messages with the mute keyword from that step on.
 """
 
 from __future__ import annotations
@@ -14,11 +15,13 @@ from __future__ import annotations
 import email
 import email.policy
 import re
+import tomllib
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from email.message import EmailMessage
 from email.utils import getaddresses, parsedate_to_datetime
+from pathlib import Path
 from typing import Any
 
 from followup.domain.model import Address, Identity, Kind, Person, Process, Reading, Signal
@@ -188,14 +191,21 @@ def replay(
     settings = settings or PolicySettings()
     user = user_of(sc)
     by_file = signals if signals is not None else {lab["file"]: build_signal(sc, lab) for lab in sc.labels}
-    added: list[Signal] = []
+    added: list[str] = []
+    muted: set[str] = set()  # files the user flagged with the mute keyword (a step's ``mute``)
     handled: set[str] = set()  # drafted or held back
     results: list[StepResult] = []
+    flag = frozenset({settings.mute_keyword})
     for i, st in enumerate(sc.steps):
-        added += [by_file[f] for f in st.get("add", [])]
+        added += st.get("add", [])
+        muted |= set(st.get("mute", []))
         now = datetime.fromisoformat(st["as_of"])
         res = StepResult(i + 1, st["as_of"])
-        procs = track(added, user, settings, now)
+        sigs = [
+            replace(by_file[f], keywords=by_file[f].keywords | flag) if f in muted else by_file[f]
+            for f in added
+        ]
+        procs = track(sigs, user, settings, now)
         evs = {p.id: evaluate(p, user, settings, now) for p in procs}
         expected = st.get("expect_processes", [])
         if len(procs) != len(expected):
@@ -235,3 +245,15 @@ def replay(
             res.problems.append(f"drafts {sorted(got_d.elements())}, expected {sorted(want.elements())}")
         results.append(res)
     return ScenarioResult(sc.name, results)
+
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "scenarios"
+
+
+def fixture_scenarios() -> list[Scenario]:
+    """The held-out scenarios shipped in tests/fixtures/scenarios (same format as the shared corpus)."""
+    out = []
+    for d in sorted(FIXTURES.iterdir()) if FIXTURES.is_dir() else []:
+        if (d / "scenario.toml").is_file():
+            out.append(Scenario(d.name, d, tomllib.loads((d / "scenario.toml").read_text("utf-8"))))
+    return out

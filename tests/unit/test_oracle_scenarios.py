@@ -1,7 +1,8 @@
-"""Replays every dev scenario through track + evaluate with Signals built from the labels (no classifier).
+"""Replays every scenario through track + evaluate with Signals built from the labels (no classifier).
 
 Each scenario's steps must give the expected processes (company, role, stage, decision date, next action)
-and exactly the expected new drafts (kind and recipients). Skipped when ../shared is absent.
+and exactly the expected new drafts (kind and recipients). The dev scenarios are skipped when ../shared is
+absent; the held-out ones in tests/fixtures/scenarios always run.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import pytest
 
 from followup.domain.settings import PolicySettings
 from tests.support.corpus import Scenario, scenarios
-from tests.support.oracle import replay
+from tests.support.oracle import fixture_scenarios, replay
 
 _NAMES = [s.name for s in scenarios("dev")] or ["(corpus absent)"]
 
@@ -41,3 +42,20 @@ def test_oracle_detects_a_wrong_policy_number(corpus: list[Scenario]) -> None:
     # The oracle must be able to fail: a 3 h thank-you delay breaks the end+2h expectations.
     wrong = PolicySettings(thank_you_delay_hours=3.0)
     assert not all(replay(sc, wrong).ok for sc in corpus)
+
+
+_HELD_OUT = fixture_scenarios()
+
+
+@pytest.mark.parametrize("scn", _HELD_OUT, ids=[s.name for s in _HELD_OUT])
+def test_held_out_scenario_steps_match_from_the_labels(scn: Scenario) -> None:
+    result = replay(scn)
+    problems = [f"step {s.index} ({s.as_of}): {p}" for s in result.steps for p in s.problems]
+    assert not problems, f"{scn.name}: {result.passed}/{len(result.steps)} steps pass\n" + "\n".join(problems)
+
+
+def test_oracle_honours_a_steps_mute() -> None:
+    # without the keyword the muted process of s13 would be drafted for: the mute is what stops it
+    (scn,) = [s for s in _HELD_OUT if s.name.startswith("s13")]
+    unmuted = Scenario(scn.name, scn.path, {**scn.data, "steps": [dict(s, mute=[]) for s in scn.steps]})
+    assert replay(scn).ok and not replay(unmuted).ok

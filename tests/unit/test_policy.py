@@ -185,3 +185,19 @@ def test_every_number_comes_from_the_settings() -> None:
     e = ev([conf, ty], at(4), custom)
     assert e.next_action is not None and e.next_action.due_at == at(6, 8)
     assert ev([conf], at(3, 16), PolicySettings(thank_you_delay_hours=1)).due[0].due_at == at(3, 16)
+
+
+def test_a_muted_process_has_no_next_action_and_nothing_due_but_explains_what_it_holds_back() -> None:
+    conf = sig(Kind.INTERVIEW_CONFIRMED, at(2), start=at(5, 14), interviewers=("zoe@acme.com",))
+    flagged = sig(
+        Kind.INTERVIEW_CONFIRMED,
+        at(2),
+        start=at(5, 14),
+        interviewers=("zoe@acme.com",),
+        keywords=frozenset({S.mute_keyword}),
+    )
+    assert kinds(ev([conf], at(5, 18)).due) == ["thank_you"]
+    muted = ev([flagged], at(5, 18))
+    assert muted.process.muted
+    assert muted.next_action is None and muted.due == () and muted.waiting == ()
+    assert any("muted" in r and "thank_you" in r for r in muted.reasons)

@@ -250,9 +250,13 @@ def evaluate(process: Process, user: Identity, settings: PolicySettings, now: da
     _offer_reply(c)
     _feedback_request(c)
     _follow_ups(c)
-    if process.muted:
-        c.reasons.append("muted: nothing will be drafted for this process")
     opened = sorted(c.open, key=lambda a: (a.due_at, a.kind, a.key))
+    if process.muted:
+        # the user silenced it: followup takes no action and waits on none (explain still says why)
+        for a in opened:
+            c.reasons.append(f"{a.kind}: muted: would be due {_fmt(a.due_at, c.tz)}: {a.reason}")
+        c.reasons.append("muted: nothing will be drafted for this process")
+        return Evaluation(process, None, (), (), tuple(c.expired), tuple(c.reasons))
     due = tuple(a for a in opened if a.due_at <= now)
     waiting = tuple(a for a in opened if a.due_at > now)
     for a in opened:
