@@ -126,7 +126,8 @@ _CUE_STEMS = tuple(
     vertrag einladung leider kandidat lebenslauf personal poste entretien offre recrut rendez puesto
     entrevista oferta vacante proceso selecci sollicit vacature gesprek functie aanbod kandidaat
     helaas round book invit shortlist select progress stage process step congrat welcome docusign
-    reject declin withdr hold filled onboard background headcount requisition""".split()
+    reject declin withdr hold filled onboard background headcount requisition proces prozess zeugnis arbeitszeug
+    gehalt eintritt unterlagen besluit beslis uitnodig""".split()
 )
 _CUE_HEADS = frozenset(stem[:2] for stem in _CUE_STEMS)
 _CUE_PHRASES = (
@@ -225,7 +226,9 @@ def _read(message: Message, user: Identity) -> Reading:
 def _user_kind(
     view: _View, hiring: float, message: Message, user: Identity
 ) -> tuple[Kind, float, tuple[str, ...]]:
-    body = R.Text.of(f"{_RE_SUBJECT.sub('', view.subject)}\n{view.body}")
+    # a reply's subject is the employer's words ("Re: Thanks for interviewing"), not the user's
+    own_subject = "" if _RE_SUBJECT.match(view.subject) else view.subject
+    body = R.Text.of(f"{own_subject}\n{view.body}")
     wd, wd_ev = R.score(body, R.USER_WITHDRAW)
     if wd >= 4 and (hiring >= 1 or _recipient_domain(message, user)):
         return Kind.WITHDRAWN, 0.85, wd_ev
@@ -332,7 +335,9 @@ def _employer_kind(
         or _asked_time(view.body)
         and s("confirm") < 2.5
     )
-    if slot and not proposing:
+    # a time beside a test or a document request is its deadline ("complete it by April 15, 23:59"), not a meeting
+    deadline = s("action") >= 3.5 and s("confirm") < 2.5 and s("action") > s("invite")
+    if slot and not proposing and not deadline:
         return Kind.INTERVIEW_CONFIRMED, conf(2.5 + s("confirm") / 2, 2.5), (*e("confirm"), slot)
     if s("action") >= 3.5 and s("action") >= s("invite"):
         return Kind.ACTION_REQUEST, conf(s("action"), 3.5), e("action")

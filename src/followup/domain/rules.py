@@ -138,18 +138,22 @@ HIRING = cues(
     ),
     (r"\b(?:bewerbung|vorstellungsgespr[äa]ch|bewerber|stelle|personalabteilung|kennenlernen)\b", 1.5),
     (
-        r"\b(?:candidature|entretien d'embauche|recrutement|poste)\b|\b(?:candidatura|entrevista|vacante|puesto)\b",
+        r"\b(?:candidatures?|entretiens? d'embauche|recrutement|poste)\b|\b(?:candidaturas?|entrevistas?|vacante|puesto)\b",
         1.5,
     ),
     (r"\(m/w/d\)|\(w/m/d\)|\(f/m/d\)|\(m/f/d\)|\(h/f\)", 2.0),
     (r"\b(?:offer letter|start date|compensation|salary|base pay|equity)\b", 0.5),
     (  # the same nouns in German, French, Spanish and Dutch
-        r"\b(?:kandidat\w*|candidat(?:e|o|a)s?|entretien|entrevistas?|sollicitatie\w*|vacature|functie|kandida(?:at|ten)"
+        r"\b(?:kandidat\w*|candidat(?:e|o|a)s?|entretiens?|entrevistas?|sollicitatie\w*|vacature|functie|kandida(?:at|ten)"
         r"|gespräch|gesprek|kennenlerngespräch|selección|proceso de selección|processus de recrutement)\b",
         1.5,
     ),
     (
-        r"\b(?:meet|met|meeting) (?:the|our) (?:\w+ )?team\b|\b(?:make|made|reach|reached) (?:a|our|the) (?:final )?decision\b"
+        r"\b(?:meet|met|meeting) (?:the|our) (?:\w+ )?team\b|\b(?:make|made|reach|reached|have|had) (?:a|our|the) (?:final |hiring )?decision\b"
+        r"|\b(?:one|two|three|a few|a couple of|some) (?:more|other|further|final) (?:conversations?|interviews?|candidates?)\b"
+        r"|\bwrap(?:ping)? up (?:the|our) (?:process|search|interviews)\b|\bwhere we land\b"
+        r"|\b(?:gehaltsvorstellung|arbeitszeugnis\w*|eintrittstermin|weiteren (?:prozess|verlauf)|sollicitatieprocedure"
+        r"|arbeidsvoorwaarden\w*|besluit|selectieprocedure|tweede (?:gesprek|ronde)|proceso de selección)\b"
         r"|\b(?:the|our) (?:last|other|remaining) (?:conversations|interviews|candidates)\b"
         r"|\b(?:have|give you|get you) (?:an|our|the) (?:answer|decision|verdict)\b|\bbackground check\b"
         r"|\b(?:your|the) portfolio\b|\bco-?founder\b|\bhiring\b",
@@ -182,7 +186,7 @@ JOBBOARD = cues(
 )
 LOOKALIKE = cues(
     (
-        "\\b(?:openings|roles|positions|opportunities|requirements) (?:with|at|for) (?:\\w+ ){0,2}clients?\\b|\\b(?:that |which )?match(?:es)? your (?:skills|profile|background|experience)\\b",
+        "\\b(?:openings|roles|positions|opportunities|requirements) (?:with|at|for) (?:\\w+ ){0,3}clients?\\b|\\bimmediate joiners?\\b|\\b\\d+\\+ (?:\\w+ )?(?:open |urgent )?(?:roles|openings|positions|requirements)\\b|\\b(?:that |which )?match(?:es)? your (?:skills|profile|background|experience)\\b",
         3.5,
     ),
     (r"\b(?:visa|embassy|consul(?:ar|ate)|biometrics?|passport)\b", 3.0),
@@ -267,6 +271,21 @@ OFFER = cues(
     ),
     (r"\bwould like to offer you\b|\bwe(?:'d| would) love to offer\b", 3.5),
     (
+        r"\b(?:attached|enclosed|find|here) (?:is |are )?(?:your|the|our|an?) (?:formal |written |updated |revised |new )?"
+        r"(?:offer letter|offer of employment|offer|employment contract|contract of employment)\b"
+        r"|\b(?:updated|revised|improved|amended) (?:offer|offer letter|package)\b",
+        4.0,
+    ),
+    (
+        r"\b(?:base salary|sign(?:ing|-on) bonus|equity grant|relocation package)\b.{0,160}\boffer\b",
+        3.5,
+    ),
+    (
+        r"\b(?:een )?(?:aanbod|arbeidsvoorwaardenvoorstel|contractvoorstel)\b.{0,40}\b(?:doen|voor de functie|sturen)\b"
+        r"|\barbeidsvoorwaardenvoorstel\b|\b(?:te|le|vous) (?:ofrecemos|ofrecer|proposer) (?:el puesto|la posición|le poste)",
+        4.0,
+    ),
+    (
         r"\b(?:like|love|want|delighted|thrilled|excited) (?:for )?you to join\b.{0,40}\bas (?:our|a|an|the)\b",
         3.5,
     ),
@@ -295,7 +314,10 @@ REJECTION = cues(
         "\\b(?:otros candidatos|otro candidato|otra candidata|d'autres candidats|un autre candidat|andere kandidat\\w*|anderen? bewerber\\w*)",
         3.0,
     ),
-    ("\\b(?:hemos decidido|nous avons décidé|wir haben uns entschieden)\\b", 1.0),
+    (
+        "\\b(?:hemos decidido|nous avons décidé|wir haben uns entschieden|haben wir uns (?:\\w+ )?entschieden)\\b",
+        1.0,
+    ),
     (
         r"\b(?:decided|chosen|elected|decision) (?:not )?to (?:move|go|proceed) forward with (?:an?other|other|a different)"
         r"|\bmove forward with (?:an?other|other) candidates?\b",
@@ -311,18 +333,22 @@ REJECTION = cues(
         r"|\bwon'?t be (?:taking|moving|progressing) (?:yours|your application|you) (?:further|forward)"
         r"|\bnot (?:to )?progress your application|\bwill not be progressed\b"
         r"|\b(?:won'?t|will not|not) be (?:progressing|moving|taking) (?:forward )?(?:with )?your (?:application|candidacy)"
+        r"|\b(?:won'?t|will not|not|unable to|cannot|can'?t) (?:be )?(?:progress(?:ing)?|tak(?:e|ing)|mov(?:e|ing)) (?:it|this|yours|you|them)"
+        r" (?:any )?(?:further|forward)\b"
         r"|\b(?:go|going|gone|went|head|heading) (?:in|with) a different direction\b",
         4.0,
     ),
     (
-        r"\b(?:offered|given) the (?:role|position|job) to (?:another|a different|someone)"
+        r"\b(?:offered|given|extend(?:ed)? an offer|extend the offer|make an offer) (?:the (?:role|position|job) )?to (?:another|a different|someone)"
         r"|\b(?:role|position|job|vacancy) has (?:now )?been filled|\bfilled (?:this|the) (?:role|position) internally"
         r"|\bhave filled (?:the|this)\b|\bsuccessful candidate\b|\bwent with (?:another|a different) candidate",
         4.0,
     ),
     (
         r"\b(?:move|moving|go|going|proceed|proceeding) forward with (?:an?other|other|different|a different|more)?\s*"
-        r"(?:candidates?|applicants?|profiles?)\b",
+        r"(?:candidates?|applicants?|profiles?)\b"
+        r"|\b(?:continue|proceed|move|go) (?:ahead |forward )?with (?:an?other|other|different|a different) (?:candidates?|applicants?"
+        r"|profiles?|people|finalists?)\b|\bchosen to (?:move|go) (?:ahead|forward) with (?:an?other|a different|someone)\b",
         4.0,
     ),
     (
@@ -338,10 +364,13 @@ REJECTION = cues(
         1.0,
     ),
     (r"\bleider\b", 1.5),
+    (r"\bon this occasion\b|\bat this (?:time|stage)\b.{0,40}\b(?:not|other)\b", 1.0),
     (r"\babsage\b", 2.5),
     (
         r"\bnicht (?:weiter )?berücksichtig|\bfür (?:einen|eine) andere(?:n)? (?:kandidat|bewerber)|\bnicht in die engere wahl"
-        r"|\bfür (?:einen|eine) andere(?:n)? \w*(?:kandidat|bewerber)\w* entschieden",
+        r"|\bfür (?:einen|eine) andere(?:n)? \w*(?:kandidat|bewerber)\w* entschieden"
+        r"|\bmit (?:einer|einem|einen|anderen?) \w*(?:kandidat|bewerber)\w*.{0,60}\b(?:fort(?:zu)?setzen|weiter(?:zu)?gehen|weiterführen)"
+        r"|\b(?:deren|dessen) (?:profil|erfahrung|qualifikation)\w*.{0,60}\bbesser\b",
         3.0,
     ),
     (
@@ -351,6 +380,9 @@ REJECTION = cues(
     ),
     (
         r"\bn'a pas (?:été )?retenue?\b|\bn'avons pas (?:pu )?retenir\b|\bau regret de\b|\bno hemos podido avanzar\b"
+        r"|\b(?:ne|pas)\b[^.!?]{0,40}\bdonner (?:une )?suite (?:favorable )?à (?:votre|ta) candidature"
+        r"|\b(?:continuar|seguir|avanzar)(?: (?:el|con el) proceso)? con otr[oa]s (?:perfil|candidat)\w*"
+        r"|\b(?:otros perfiles|otras candidaturas)\b.{0,60}\b(?:ajust|encaj)\w*"
         r"|\bniet (?:verder )?(?:gaan )?met (?:je|jouw|uw) sollicitatie\b|\bgekozen voor (?:een )?(?:andere )?kandida\w*",
         4.0,
     ),
@@ -371,7 +403,10 @@ WITHDRAWN = cues(
         r"\b(?:put|placed|putting) (?:the |this |our )?(?:[\w,&-]+\s+){0,6}?(?:on hold)\b|\bhiring freeze\b"
         r"|\bclosed the requisition\b|\bnot (?:be )?making an appointment\b|\bno longer hiring\b"
         r"|\b(?:decided|decision) not to fill\b|\b(?:won'?t|will not|not) be filling\b|\bnot to (?:fill|hire for)\b"
-        r"|\b(?:role|position|requisition) (?:has been|was|is being) (?:eliminated|cancell?ed|withdrawn)\b",
+        r"|\b(?:role|position|requisition) (?:has been|was|is being) (?:eliminated|cancell?ed|withdrawn)\b"
+        r"|\b(?:(?:decided|decision|had|need|needed|have) to|(?:are|have|'ve|has|had) (?:been )?)\s*(?:pause|paused|pausing|freeze"
+        r"|freezing|frozen|halt|halted|suspend(?:ed|ing)?|stop(?:ped)?) (?:all )?(?:hiring|recruiting|recruitment|the search"
+        r"|the (?:\w+ )?(?:role|position|search))\b(?! (?:while|until|during))",
         4.0,
     ),
     (
@@ -383,7 +418,7 @@ WITHDRAWN = cues(
 RESCHEDULE = cues(
     (
         r"\b(?<!you )(?<!to )(?:need|have|had|want|like) to (?:reschedule|postpone|move|push|shift|cancel)\b"
-        r"(?!\?)(?!\s+(?:you|forward|ahead|on|things))|\bpostpone\b"
+        r"(?!\?)(?!\s+(?:you\b|forward|ahead|on\b|things))|\bpostpone\b"
         r"|\b(?:interview|call|conversation|meeting|chat|session|appointment|slot)\b.{0,40}\b(?:rescheduled|postponed|moved|pushed)\b"
         r"|\b(?:rescheduled|postponed|moved|pushed) (?:\w+ ){0,3}(?:interview|call|conversation|meeting|chat|session)\b"
         r"|\b(?:could|can) (?:we|i) (?:move|shift|push|reschedule)\b|\bmoving (?:your|our|the) (?:interview|call|conversation|meeting)"
@@ -519,7 +554,10 @@ NEXT_ROUND = cues(
         2.0,
     ),
     (
-        r"\bnächste (?:runde|stufe)\b|\bzweites gespräch\b|\bprochaine étape\b|\bsiguiente (?:fase|ronda)\b",
+        r"\bnächste (?:runde|stufe)\b|\bzweites gespräch\b|\bprochaine étape\b|\bsiguiente (?:fase|ronda)\b"
+        r"|\b(?:second|deuxième|prochain|dernier) tour\b|\bretenue? pour (?:le|la|un|une) (?:second|deuxième|prochain|suite|étape)"
+        r"|\b(?:has|han) superado (?:la|el) (?:primera|primer)\b|\b(?:segunda|siguiente|última) (?:fase|entrevista|ronda)\b"
+        r"|\b(?:tweede|volgende|laatste) (?:gesprek|ronde|gespreksronde)\b|\bzweite(?:n|s)? (?:runde|gespräch|gesprächsrunde)\b",
         3.0,
     ),
 )
@@ -536,9 +574,19 @@ ACTION = cues(
         r"|\bthuisopdracht\b|\bcase-opdracht\b|\bcasus\b",
         3.5,
     ),
-    (r"\b(?:background check|right[- ]to[- ]work|transcripts?|portfolio sample|writing sample)\b", 2.0),
     (
-        r"\b(?:could|can|would) you (?:please )?(?:send|complete|submit|fill)\b|\bplease (?:send|complete|submit)\b"
+        r"\b(?:background check|right[- ]to[- ]work|transcripts?|portfolio sample|writing sample|pre-employment"
+        r"|proof of (?:identity|address|eligibility))\b",
+        2.0,
+    ),
+    (
+        r"\b(?:arbeitszeugnisse|zeugnisse|gehaltsvorstellung|eintrittstermin)\b.{0,120}\b(?:zukommen|senden|schicken|übermitteln)"
+        r"|\b(?:zukommen zu lassen|nachzureichen)\b",
+        3.5,
+    ),
+    (
+        r"\b(?:could|can|would) you (?:please )?(?:send|complete|submit|fill|upload|provide)\b"
+        r"|\bplease (?:send|complete|submit|upload|provide|return)\b"
         r"|\bneed you to (?:complete|send|submit|fill|return|sign|provide)\b",
         1.5,
     ),
@@ -593,6 +641,7 @@ PROMISE = cues(
         r"\b(?:we|i)(?:'ll| will| should| expect to| aim to| hope to|'re aiming to| are aiming to| plan to| intend to)\s+"
         r"(?:\w+\s+){0,3}?(?:let you know|get back to (?:you|everyone|candidates)|be in touch(?! (?:with|about|regarding|to (?:set|schedule|arrange)) (?:some |a few |the |possible )?(?:dates|times|options|slots|availability|scheduling|logistics|details))|come back to you|update you"
         r"|have (?:a|an|the) (?:final )?(?:decision|answer|update)|make (?:a|the|our) (?:final )?decision|decide|finali[sz]e"
+        r"|(?:come|get) back to (?:all|the|our|every)\s*(?:\w+ )?(?:finalists|candidates|applicants|shortlist)"
         r"|wrap (?:up|things up)|reach out|circle back|follow up with you|share (?:an update|feedback|news))",
         3.0,
     ),
@@ -607,14 +656,17 @@ PROMISE = cues(
         3.0,
     ),
     (
-        r"\b(?:in the coming days|as soon as (?:i|we) (?:have|know|hear)|(?:early|later|end of) next week|within (?:\w+ )?"
+        r"\b(?:in the coming days|after the (?:holidays|break|festive (?:period|season))|where we land"
+        r"|as soon as (?:i|we) (?:have|know|hear)|(?:early|later|end of) next week|within (?:\w+ )?"
         r"(?:days|weeks|business days)|by (?:the )?end of (?:the |this |next )?(?:week|month))\b",
         1.5,
     ),
     (
         r"\b(?:melden (?:uns|mich)|rückmeldung|entscheidung)\b.{0,40}\b(?:bis|innerhalb|nächste|spätestens)\b"
         r"|\bnous reviendrons vers vous\b|\bvous tiendrons informée?\b|\bte (?:contactaremos|responderemos)\b"
-        r"|\bwe laten (?:je|jou|u) .{0,30}weten\b|\b(?:te daremos|tendrás) (?:una )?(?:respuesta|noticias)\b",
+        r"|\bwe laten (?:je|jou|u) .{0,30}weten\b|\b(?:te daremos|tendrás) (?:una )?(?:respuesta|noticias)\b"
+        r"|\b(?:verwachten|hopen|streven)\b.{0,50}\b(?:besluit|beslissing|uitsluitsel|terugkoppeling)\b"
+        r"|\b(?:je|u) (?:hoort|ontvangt) (?:hoe dan ook |uiterlijk |binnen |voor )?(?:van ons|bericht|uitsluitsel)\b",
         3.0,
     ),
     (
@@ -653,7 +705,8 @@ USER_THANKS = cues(
     (r"^(?:thank you|thanks|merci|danke|vielen dank|gracias)\b", 1.5),
     (
         r"\b(?:vielen|herzlichen) dank für (?:das|die|ihre|deine) (?:angenehme |nette |interessante )?(?:gespräch|zeit|interview)"
-        r"|\bmerci (?:beaucoup )?pour (?:notre|l'|cet|votre) (?:échange|entretien|temps)"
+        r"|\b(?:merci|remercier|remercie)\b.{0,30}\b(?:pour|de) (?:notre|l'|cet|votre|ce|le) (?:\w+ )?(?:échange|entretien|temps"
+        r"|accueil|rendez-vous|conversation)"
         r"|\bgracias por (?:la|tu|su) (?:entrevista|tiempo|conversación)",
         3.0,
     ),

@@ -191,7 +191,9 @@ def human_name_of(display: str) -> str:
 def is_auto_reply(message: Message) -> tuple[bool, str]:
     h = message.headers
     auto = h.get("auto-submitted", "").strip().lower()
-    if auto and auto != "no":
+    # RFC 3834: "auto-replied" answers a message (out-of-office); "auto-generated" is any robot's notice,
+    # an ATS's acknowledgement included, which still says something
+    if auto.startswith("auto-replied"):
         return True, f"Auto-Submitted: {auto}"
     for name in ("x-autoreply", "x-autorespond", "x-auto-response"):
         if h.get(name):
@@ -228,6 +230,10 @@ def analyse(message: Message, user: Identity) -> SenderFacts:
         ev.append(why_bulk)
     ats = bool(email) and is_ats_domain(domain_of(email))
     robot = bool(email) and is_robot_address(email)
+    submitted = message.headers.get("auto-submitted", "").strip().lower()
+    generated = bool(submitted) and submitted != "no" and not auto_reply
+    if generated:
+        ev.append(f"Auto-Submitted: {submitted}")
     if ats:
         ev.append(f"sender {email} is an ATS/scheduler")
     elif robot:
@@ -247,7 +253,7 @@ def analyse(message: Message, user: Identity) -> SenderFacts:
                 break
     return SenderFacts(
         from_user=from_user,
-        automated=(robot or ats or auto_reply or bulk) and not from_user,
+        automated=(robot or ats or auto_reply or bulk or generated) and not from_user,
         auto_reply=auto_reply,
         bulk=bulk,
         ats=ats,
