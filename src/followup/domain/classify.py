@@ -469,7 +469,24 @@ def _facts(reading: Reading, message: Message, user: Identity, view: _View, dom:
     notes: list[str] = []
     if kind in (Kind.INTERVIEW_CONFIRMED, Kind.RESCHEDULE):
         event = next((c for c in message.calendar if c.start is not None and not c.cancelled), None)
-        if event is not None:
+        slot = None
+        if event is not None and _all_day(event):
+            # an all-day hold says the day, not the hour: the hour written in the text wins when there is one
+            slot = _interview_time(view.body, message, user.timezone)
+            if slot is not None and getattr(slot, "start", None) is not None:
+                reading = replace(
+                    reading,
+                    interview_start=getattr(slot, "start", None),
+                    interview_end=getattr(slot, "end", None),
+                    interview_tz=getattr(slot, "tz", ""),
+                    calendar_uid=event.uid,
+                    calendar_sequence=event.sequence,
+                    interviewers=_cal_people(event, user),
+                    evidence=(*reading.evidence, "all-day calendar hold; time from the text")[:8],
+                )
+            else:
+                slot = None
+        if event is not None and slot is None:
             reading = replace(
                 reading,
                 interview_start=event.start,
@@ -479,7 +496,7 @@ def _facts(reading: Reading, message: Message, user: Identity, view: _View, dom:
                 calendar_sequence=event.sequence,
                 interviewers=_cal_people(event, user),
             )
-        else:
+        elif event is None:
             slot = _interview_time(view.body, message, user.timezone)
             if slot is not None:
                 reading = replace(
@@ -512,6 +529,14 @@ def _facts(reading: Reading, message: Message, user: Identity, view: _View, dom:
     if notes:
         reading = replace(reading, notes=(*reading.notes, *notes))
     return reading
+
+
+def _all_day(event: CalendarEvent) -> bool:
+    """A VALUE=DATE event (read as midnight UTC, no TZID, whole days long)."""
+    start, end = event.start, event.end
+    if start is None or event.tzid or start.utcoffset() or (start.hour, start.minute) != (0, 0):
+        return False
+    return end is None or ((end - start).total_seconds() % 86400 == 0 and end > start)
 
 
 def _cal_people(event: CalendarEvent, user: Identity) -> tuple[Person, ...]:

@@ -75,8 +75,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "dm",
         re.compile(
-            rf"(?<![\d.])(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:of\s+|de\s+)?"
-            rf"(?P<mon>{_MON})\b\.?(?:,?\s+(?:de\s+)?(?P<year>20\d\d)\b)?",
+            # "17 April 2026", "3rd of May", "17-Apr-2026" (Indian and British forms)
+            rf"(?<![\d.])(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|\.)?(?:\s+|-)(?:of\s+|de\s+)?"
+            rf"(?P<mon>{_MON})\b\.?(?:(?:,?\s+|-)(?:de\s+)?(?P<year>20\d\d)\b)?",
             re.I,
         ),
     ),

@@ -34,7 +34,8 @@ _PROMISE = re.compile(
     r"|rückmeldung|melden uns|melde mich|meldet sich|bescheid|entscheidung|entscheiden|antwort|von uns hören"
     r"|informieren sie|reviendr\w*|retour|réponse|décision|nouvelles|au courant|recontacter"
     r"|respuesta|decisión|noticias|te (?:diremos|daremos|contactaremos|escribiremos)|nos pondremos en contacto"
-    r"|laten (?:je|jou|u) .{0,30}weten|nemen .{0,20}contact|beslissing|terugkoppeling|uitslag)\b",
+    r"|laten (?:je|jou|u) .{0,30}weten|nemen .{0,20}contact|beslissing|besluit|uitsluitsel|terugkoppeling|uitslag"
+    r"|(?:je|u) hoort)\b",
     re.I,
 )
 _FUTURE_SUBJECT = re.compile(
@@ -48,7 +49,8 @@ _FUTURE_SUBJECT = re.compile(
     r"|\bSie\s+(?:hören|erhalten|bekommen)\b|\berhalten Sie\b|\b(?:nous|je)\s+(?:\w+\s+)?(?:reviendr|vous|pensons|comptons)"
     r"|\b(?:melden uns|melde mich|geben (?:Ihnen|dir) Bescheid)\b"  # German present tense with its subject built in
     r"|\b(?:te|le|les|os) (?:diremos|daremos|contactaremos|escribiremos|informaremos)\b|\bnos pondremos\b|\btendrás\b"
-    r"|\b(?:we|ik|wij)\s+(?:laten|nemen|hopen|verwachten|zullen|gaan|beslissen|koppelen)\b",
+    r"|\b(?:we|ik|wij)\s+(?:laten|nemen|hopen|verwachten|zullen|gaan|beslissen|koppelen)\b"
+    r"|\b(?:verwachten|streven|hopen) (?:we |wij )?(?:binnen|voor|uiterlijk|om|een|het|de)\b|\b(?:je|u) hoort\b",
     re.I,
 )
 _REQUEST = re.compile(

@@ -58,12 +58,13 @@ _MONTH_PART = re.compile(
     re.I,
 )
 _WITHIN = re.compile(
-    r"\b(?:within|in|over|during|innerhalb|in\s+den|im\s+Laufe\s+der|sous|dans|d'ici)\s+(?:von\s+)?"
+    r"\b(?:within|in|over|during|innerhalb|in\s+den|im\s+Laufe\s+der|sous|dans|d'ici|binnen|dentro\s+de)\s+(?:von\s+)?"
     r"(?:the\s+|les\s+|der\s+)?(?:next|coming|nächsten|kommenden|prochains?)?\s*"
     r"(?P<a>" + _NUM + r"|a couple of|a|an|one)(?:\s*(?:-|–|to|or|bis|à|oder)\s*(?P<b>" + _NUM + r"))?\s+"
-    r"(?P<biz>business|working|work|Werk|Arbeits)?[\s-]?(?P<unit>days?|weeks?|tagen?|wochen?|jours?|semaines?)"
-    r"(?P<biz2>\s+ouvrés|\s+ouvrables)?\b"
-    r"|\b(?P<weeks_or>a week or two|one or two weeks|a couple of weeks|two weeks' time|ein bis zwei wochen)\b",
+    r"(?P<biz>business|working|work|Werk|Arbeits)?[\s-]?(?P<unit>days?|weeks?|tagen?|wochen?|jours?|semaines?|dagen"
+    r"|weken|semanas|d[ií]as)(?P<biz2>\s+ouvrés|\s+ouvrables|\s+hábiles|\s+laborables)?\b"
+    r"|\b(?P<weeks_or>(?:a|the next|the coming|next) week or two|one or two weeks|a couple of weeks|two weeks' time"
+    r"|ein bis zwei wochen|een à twee weken|een of twee weken)\b",
     re.I,
 )
 _WEEKDAY_DE = re.compile(r"(?P<n>\d{1,2})\s*(?P<unit>Werktag|Arbeitstag)en?\b", re.I)
@@ -147,7 +148,7 @@ def find_spans(text: str, sent: date) -> list[SpanMention]:
         if n is None or n > 60:
             continue
         unit = m["unit"].lower()
-        if unit.startswith(("week", "woche", "semaine")):
+        if unit.startswith(("week", "woche", "semaine", "weken", "semana")):
             out.append(SpanMention(m.start(), m.end(), sent + timedelta(weeks=n)))
         elif m["biz"] or m["biz2"]:
             out.append(SpanMention(m.start(), m.end(), add_business_days(sent, n)))

@@ -60,6 +60,8 @@ NUMBER_WORDS: dict[str, int] = {
     "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "vierzehn": 14,
     "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "huit": 8, "dix": 10,
     "quinze": 15,
+    "twee": 2, "drie": 3, "vijf": 5, "zes": 6, "tien": 10, "veertien": 14,
+    "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "diez": 10, "quince": 15,
 }  # fmt: skip
 
 # Zone words, matched case-sensitively for abbreviations (so "ET" is not French "et" and "IST" is
