@@ -25,7 +25,7 @@ from tests.support.oracle import fixture_scenarios
 from tests.support.replay import StepResult, compare_step, config_text, header_date, new_tmp_dir, read_drafts
 
 MUTE = "followup-mute"  # the default [policy] mute_keyword
-STEP_FLOOR = 0.90  # share of held-out steps entirely right (first run: 61/76; see the report)
+STEP_FLOOR = 0.90  # share of held-out steps entirely right (85/90 today; the misses are misread mail)
 DRAFT_FLOOR = 0.95  # draft precision and recall (kind + recipients)
 SCENARIOS = fixture_scenarios()
 
@@ -113,7 +113,9 @@ def test_held_out_scenarios_in_memory_meet_the_floors() -> None:
     assert ok >= STEP_FLOOR, f"{ok:.3f} of steps right\n" + _explain(results)
 
 
-@pytest.mark.parametrize("prefix", ["s02", "s05", "s06", "s07", "s08", "s10", "s11", "s13", "s14"])
+@pytest.mark.parametrize(
+    "prefix", ["s02", "s05", "s06", "s07", "s08", "s10", "s11", "s13", "s14", "s15", "s16"]
+)
 def test_held_out_scenario_is_entirely_right_in_memory(prefix: str) -> None:
     # the scenarios whose every message the classifier reads right today: tracking and policy regressions
     (scn,) = [s for s in SCENARIOS if s.name.startswith(prefix)]
