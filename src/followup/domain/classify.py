@@ -494,7 +494,7 @@ def _facts(reading: Reading, message: Message, user: Identity, view: _View, dom:
                 interview_tz=event.tzid,
                 calendar_uid=event.uid,
                 calendar_sequence=event.sequence,
-                interviewers=_cal_people(event, user),
+                interviewers=_cal_people(event, user, view),
             )
         elif event is None:
             slot = _interview_time(view.body, message, user.timezone)
@@ -531,6 +531,22 @@ def _facts(reading: Reading, message: Message, user: Identity, view: _View, dom:
     return reading
 
 
+def _organizer_joins(
+    event: CalendarEvent, found: tuple[Person, ...], view: _View | None
+) -> tuple[Person, ...]:
+    """The organizer who wrote the invitation and says they take part ("Raj will join me") sits across the
+    table too, not only the attendees they invited."""
+    org = event.organizer
+    if view is None or org is None or _people is None or not org.email:
+        return ()
+    email = org.email.lower()
+    if email != view.sender_email.lower() or any(p.email == email for p in found):
+        return ()
+    if not _people.mentioned_people(view.body)[1]:
+        return ()
+    return (Person(_people.clean_name(org.name, email), email),)
+
+
 def _all_day(event: CalendarEvent) -> bool:
     """A VALUE=DATE event (read as midnight UTC, no TZID, whole days long)."""
     start, end = event.start, event.end
@@ -539,10 +555,11 @@ def _all_day(event: CalendarEvent) -> bool:
     return end is None or ((end - start).total_seconds() % 86400 == 0 and end > start)
 
 
-def _cal_people(event: CalendarEvent, user: Identity) -> tuple[Person, ...]:
+def _cal_people(event: CalendarEvent, user: Identity, view: _View | None = None) -> tuple[Person, ...]:
     if _people is not None:
         try:
-            return tuple(_people.interviewers_from_calendar(event, user))
+            found = tuple(_people.interviewers_from_calendar(event, user))
+            return found + _organizer_joins(event, found, view)
         except Exception:  # noqa: BLE001
             pass
     org = event.organizer.email if event.organizer else ""

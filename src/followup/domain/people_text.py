@@ -59,6 +59,8 @@ _WILL_DO = re.compile(
 _EMAIL_IS = re.compile(rf"(?P<who>{_WORD})[’']s (?:e-?mail|address|e-mail address) is\s+(?P<email>{_EMAIL})")
 _SENDER_JOINS = re.compile(
     r"(?:[\w),]\s+and me\b|[\w)]\s+and I\b|\bund ich\b|\bund mir\b|\bet moi\b|\bmit mir\b"
+    r"|\bainsi que moi\b|\bet moi-même\b|\b(?:en|met) mij\b|[\w)]\s+en ik\b|\by yo\b|\bconmigo\b"
+    r"|\b(?:will |to )?join(?:s|ing)? me\b"
     r"|\b(?:meet|meeting|interview|speak|speaking|talk) with me\b(?! (?:earlier|yesterday|last|this morning|on the phone))"
     r"|\bit(?:'ll| will) be me\b|\bI(?:'ll|’ll| will) (?:call|ring|phone) (?:you|your)\b"
     r"|\bI(?:'ll|’ll| will) give you a (?:call|ring)|\bunser(?:em|en)? (?:Gespräch|Telefonat|Interview)\b)",
