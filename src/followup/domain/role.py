@@ -17,7 +17,8 @@ _HEAD = re.compile(
     r"|economist|counsel|lawyer|attorney|paralegal|chef|operator|buyer|fellow|trainee|apprentice|partner|sre|tpm"
     r"|pm|swe|sde|qa|devops|werkstudent\w*|\w*ingenieur\w*|\w*entwickler\w*|\w*leiter\w*|\w*referent\w*|\w*berater\w*"
     r"|sachbearbeiter\w*|\w*manager\w*|\w*spezialist\w*|\w*techniker\w*|ingénieur|développeur|chargée?|responsable"
-    r"|ingeniero|desarrollador|gerente|jefe|analista)\b",
+    r"|ingeniero|desarrollador|gerente|jefe|analista|analist|adviseur|medewerker|ontwikkelaar|beheerder|chef"
+    r"|directeur|responsable|técnico|consultor|asesor)\b",
     re.I,
 )
 _TOKEN = r"(?:[A-Z][\w+#/.’'-]*|[ie]-?[A-Z][\w-]*|[A-Z]{2,}|II|III|IV|\((?:m/w/d|w/m/d|f/m/d|m/f/d|h/f|[A-Z][\w+#]{0,10})\))"
@@ -38,13 +39,23 @@ _CONTEXTS = [
         rf"\b(?:candidature au poste de|postuler pour|candidatura (?:al puesto de|para))\s+{_T}",
         rf"\b(?:sollicitatie|solliciteren|functie)\s+(?:voor|als|naar)\s+(?:de\s+(?:functie|vacature)\s+(?:van\s+)?)?{_T}",
         rf"\bde functie\s+{_T}",
+        rf"\b(?:vacature|functie)\s+(?:van\s+)?{_T}",
+        rf"\b(?:posición|puesto|vacante|poste|plaza)\s+(?:de|d')\s*{_T}",
     )
 ]
+# French and Spanish titles are written in sentence case ("Chef de projet digital", "Analista de datos"):
+# after an explicit "poste de" / "puesto de", lower-case words continue the title up to a function word
+_LOWER_TITLE = re.compile(
+    r"\b(?:(?:le |au )?poste d[e']|(?:la |al )?(?:posición|puesto|vacante) de|candidature (?:au poste de|pour))\s*"
+    r"(?P<r>[A-ZÉ][\w'-]*(?:\s+(?!(?:chez|et|à|au|en|y|para|con|que|qui|dans|pour|avec|at|bei|sur)\b)[\w'-]+){0,5})"
+)
+_TRAILING = re.compile(r"\s+(?:chez|et|à|au|en|y|para|con|que|qui|dans|pour|avec|at|bei|sur|nous|we)\b.*$")
 _SUBJECT_NOISE = re.compile(
     r"^(?:(?:re|fwd?|aw|wg|tr)\s*:\s*)+|\b(?:interview confirmation|interview|confirmed|confirmation|invitation|einladung zum"
     r" (?:interview|vorstellungsgespräch)|einladung|vorstellungsgespräch|application (?:received|submitted)|thank you for"
     r" applying|your application(?: to| for)?|update|next steps?|quick chat|intro call|phone screen|final panel|onsite"
-    r"|round \d|aktualisiert|offer)\b\s*:?",
+    r"|round \d|aktualisiert|offer|aanbod|angebot|offre|oferta|bevestiging|uitnodiging|terminbestätigung"
+    r"|confirmación|entrevista|entretien|updated invitation|canceled event|cancelled)\b\s*:?",
     re.I,
 )
 _PERSON = re.compile(r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}")
@@ -53,12 +64,15 @@ _NOT_PERSON = re.compile(
 )
 _CODE = re.compile(r"\s*\((?:R-|JR|Req|Job ID|ID)[^)]*\)|\s*\([A-Z]{0,3}-?\d[\w-]*\)")
 _BAD = re.compile(
-    r"\b(?:Interview|Confirmed|Application|Thank|Thanks|Hi|Dear|Team|Office|Call|Calendar|Meeting|Zoom|Teams|Update|Re)\b"
+    r"\b(?:Interview|Confirmed|Application|Thank|Thanks|Hi|Dear|Team|Office|Call|Calendar|Meeting|Zoom|Teams|Update|Re"
+    r"|Updated|Invitation|Hiring Manager|Recrutement|Recruiting|Talent Acquisition)\b"
 )
 
 
 def _valid(title: str) -> str:
-    t = _CODE.sub("", title).strip(" ,.-–:|")
+    # a title ends at a line break or a sentence's full stop ("Data Engineer. We read..."), not at "Sr."
+    t = re.sub(r"(?<=\w{4})\.\s.*$|\s*\n.*$", "", title, flags=re.S)
+    t = _CODE.sub("", t).strip(" ,.-–:|")
     t = re.sub(r"\s+(?:at|with|bei|chez)\s+.*$", "", t)
     if not t or len(t) > 70 or not _HEAD.search(t) or _BAD.search(t):
         return ""
@@ -79,10 +93,18 @@ def role_from_subject(subject: str, company: str = "") -> str:
             return _valid(m.group("r"))
     s = _SUBJECT_NOISE.sub(" ", re.sub(r"\s*\([a-z][^)]*\)", "", s))
     for seg in re.split(r"\s+[-–|@]\s+|:\s+|\s*\|\s*|\s+-\s*|\s*–\s*", s):
-        seg = seg.strip(" -–:|")
+        seg = re.sub(r"\s+(?:role|position|vacancy|opening)$", "", seg.strip(" -–:|"))
         if company and seg.lower().startswith(company.lower()):
             seg = seg[len(company) :].strip()
         m = re.fullmatch(_T, seg)
+        if m and _valid(m.group("r")):
+            return _valid(m.group("r"))
+        # "Chef de projet digital": a sentence-case title whose first word is the head (French, Spanish)
+        m = re.fullmatch(r"(?P<r>[A-ZÉ][\w'-]*(?:\s+[\w'-]+){0,4})", seg)
+        if m and _HEAD.fullmatch(seg.split()[0]) and _valid(m.group("r")):
+            return _valid(m.group("r"))
+        # "Bevestiging gesprek Data Engineer", "Proceso de selección Analista de Datos Senior": a title closing it
+        m = re.search(rf"(?:^|\s)[a-zäöüéíóá][\w-]*\s+{_T}$", seg)  # after a lower-case word: a whole title
         if m and _valid(m.group("r")):
             return _valid(m.group("r"))
         m = re.search(rf"\(({_TITLE})\)", seg)
@@ -96,10 +118,20 @@ def role_from_text(text: str) -> str:
         for m in ctx.finditer(text):
             r = _valid(m.group("r"))
             if r:
-                return r
+                return _longer_lower(text, r)
+    m = _LOWER_TITLE.search(text)
+    if m:
+        r = _valid(_TRAILING.sub("", m.group("r")))
+        if r:
+            return r
     # a template's headline line: "Senior Data Engineer - Hiring Manager Interview"
-    for line in text.splitlines()[:40]:
-        line = line.strip()
+    previous = ""
+    for raw_line in text.splitlines()[:40]:
+        line, prev = raw_line.strip(), previous
+        if line:
+            previous = line
+        if _PERSON.fullmatch(prev):
+            continue  # "Claire Dumont / Responsable Recrutement – Maison Aubrac": a signature's title line
         if len(line) > 90 or not re.search(r"\s[-–]\s", line):
             continue
         segs = re.split(r"\s+[-–]\s+", line)
@@ -113,6 +145,15 @@ def role_from_text(text: str) -> str:
 
 
 _ROLE_TEXT = 4000  # a role is named near the top of a mail; signatures and footers add only noise
+
+
+def _longer_lower(text: str, role: str) -> str:
+    """'Chef' read from "poste de Chef de projet digital" grows to the sentence-case title."""
+    m = _LOWER_TITLE.search(text)
+    if m and m.group("r").startswith(role) and len(m.group("r")) > len(role):
+        longer = _valid(_TRAILING.sub("", m.group("r")))
+        return longer or role
+    return role
 
 
 def find_role(subject: str, text: str, company: str = "") -> str:
