@@ -156,7 +156,8 @@ HIRING = cues(
         r"|arbeidsvoorwaarden\w*|besluit|selectieprocedure|tweede (?:gesprek|ronde)|proceso de selección)\b"
         r"|\b(?:the|our) (?:last|other|remaining) (?:conversations|interviews|candidates)\b"
         r"|\b(?:have|give you|get you) (?:an|our|the) (?:answer|decision|verdict)\b|\bbackground check\b"
-        r"|\b(?:your|the) portfolio\b|\bco-?founder\b|\bhiring\b",
+        r"|\b(?:your|the) portfolio\b|\bco-?founder\b|\bhiring\b"
+        r"|\bthanks? (?:\w+ ){0,2}for (?:coming in|making the trip|visiting us)\b|\bshow(?:ing)? you around (?:the|our) office",
         1.0,
     ),
 )
@@ -200,11 +201,11 @@ LOOKALIKE = cues(
         r"\b(?:user|customer|market|ux) research\b|\bresearch (?:study|session|participant)|\bparticipants?\b"
         r"|\bgift card\b|\bvoucher\b|\bno right or wrong answers\b|\bas a thank[- ]you\b"
         r"|[$€£]\d+ (?:credit|gift|amazon|reward)|\b(?:customers|users|shoppers)\b.{0,60}\binterview"
-        r"|\binterview about (?:the|your|our|how) ",
+        r"|\binterview about (?:your (?:experience|use|habits|needs)|how you (?:use|shop|work with|found))",
         3.0,
     ),
     (
-        r"\b(?:credit card|card application|loan|mortgage|tenan(?:cy|t)|rental application|lease|landlord|leasing"
+        r"\b(?:credit card|card application|(?:gold|platinum|green|rewards|debit|business|cashback) card|loan|mortgage|tenan(?:cy|t)|rental application|lease|landlord|leasing"
         r"|apartment|flat \d|decision in principle|kreditkarte|antrag auf|darlehen|mietvertrag|hypoth)\b",
         3.5,
     ),

@@ -81,6 +81,7 @@ class BodyFilter:
         self._store, self._account = store, account
         self._addresses = frozenset(a.lower() for a in user.addresses)
         self._known: set[str] | None = None
+        self._senders: set[str] | None = None
         self.asked = 0
         self.declined = 0
 
@@ -88,6 +89,23 @@ class BodyFilter:
         if self._known is None:
             self._known = {s.message_id for s in self._store.signals(self._account)}
         return self._known
+
+    def known_sender(self, email: str) -> bool:
+        """Someone at an employer who already wrote hiring mail: their other mail belongs to the process
+        even when it names no company ("thanks for coming in today", "any questions, call me")."""
+        if self._senders is None:
+            self._senders = set()
+            for s in self._store.signals(self._account):
+                if not s.reading.from_user and not s.reading.automated and s.reading.kind is not Kind.OTHER:
+                    self._senders.add(s.sender.email)
+                    self._senders.update(a.email for a in s.reply_to)
+        return bool(email) and email in self._senders
+
+    def remember_sender(self, sig: Signal) -> None:
+        if self._senders is not None and not sig.reading.from_user and not sig.reading.automated:
+            if sig.reading.kind is not Kind.OTHER:
+                self._senders.add(sig.sender.email)
+                self._senders.update(a.email for a in sig.reply_to)
 
     def __contains__(self, message_id: object) -> bool:
         return message_id in self.known()
@@ -135,9 +153,10 @@ def sync_account(
             if message.headers.get("x-followup-kind") == "digest":
                 continue  # our own weekly digest: never evidence about a process
             sig = signal_of(fetched, message, account, user, now)
-            if worth_keeping(sig):
+            if worth_keeping(sig) or (not sig.reading.from_user and want.known_sender(sig.sender.email)):
                 signals.append(sig)
                 want.remember(sig.message_id)
+                want.remember_sender(sig)
                 if sig.reading.kind is not Kind.OTHER:
                     report.hiring += 1
         store.commit_batch(account, batch.cursor, signals)
