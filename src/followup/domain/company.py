@@ -13,7 +13,8 @@ from followup.domain.senders import ATS_NAMES, domain_of, is_ats_domain, is_free
 
 LEGAL = (
     r"(?:GmbH(?:\s*&\s*Co\.?\s*KG)?|AG|KG|SE|Inc\.?|Incorporated|Ltd\.?|Limited|LLC|L\.L\.C\.|LLP|PLC|plc|"
-    r"S\.?A\.?S?|SARL|S\.L\.|B\.V\.|N\.V\.|N\.A\.|Corp\.?|Corporation|Co\.|AB|Oy|A/S|ApS|Pty\.? Ltd\.?|S\.p\.A\.|GbR|UG)"
+    r"S\.?A\.?S?|SARL|S\.L\.|B\.V\.|N\.V\.|N\.A\.|Corp\.?|Corporation|Co\.|AB|Oy|A/S|ApS|Pty\.? Ltd\.?|S\.p\.A\.|GbR|UG"
+    r"|Pvt\.?(?:\s*Ltd\.?)?|Private Limited)"
 )
 _LEGAL_TAIL = re.compile(rf"[\s,]+{LEGAL}$")
 _WORD = r"(?:[A-Z0-9][\w'’.-]*[\w]|[A-Z])"
@@ -236,6 +237,9 @@ _NAME_TAILS = tuple(
 def split_glued(label: str) -> str:
     """'tidewellfoods' -> 'Tidewell Foods', 'copperleafstudios' -> 'Copperleaf Studios'; else capitalised."""
     low = label.lower()
+    m = re.fullmatch(r"([a-z]{3,})and(co|sons|partners|company|friends)", low)
+    if m:  # 'wattleandco' -> 'Wattle & Co'
+        return f"{m.group(1).capitalize()} & {m.group(2).capitalize()}"
     for tail in _NAME_TAILS:
         stem = low[: -len(tail)]
         if low.endswith(tail) and len(stem) >= 4 and stem.isalpha():
@@ -292,12 +296,20 @@ def from_display_name(display: str, human_name: str = "", body: str = "") -> str
         return ""
     if human_name and name.lower() == human_name.lower():
         return ""
-    if signed_by(name, body):
+    if signed_by(name, body) and _person_like(name):
         return ""  # a person's name relayed by an ATS ("Priya Raman <no-reply@greenhouse.io>")
     cleaned = name
     for _ in range(2):
         cleaned = _DISPLAY_NOISE.sub("", cleaned).strip(" -|,")
     return cleaned
+
+
+def _person_like(name: str) -> bool:
+    """'Priya Raman' may be a person; 'Tallow & Pine', 'Corvid Systems' or 'Acme GmbH' is not."""
+    words = name.split()
+    if "&" in name or re.search(rf"[\s,]{LEGAL}$", name) or not 2 <= len(words) <= 4:
+        return False
+    return words[-1].lower() not in _NAME_TAILS
 
 
 def from_patterns(subject: str, body: str) -> str:
@@ -324,6 +336,8 @@ _TITLE_WORDS = re.compile(
 def _clean(c: str) -> str:
     c = c.strip(" .,!-–|")
     c = re.sub(r"\s+(?:on|for|about|re|the)$", "", c, flags=re.I)
+    # "your interview with Corvid Systems is tomorrow": the name ends where the sentence's verb begins
+    c = re.sub(r"\s+(?:is|are|was|were|has|have|will|would|tomorrow|today|tonight|this|next)\b.*$", "", c)
     if not c or _STOP_NAMES.match(c) or _TITLE_WORDS.search(c) or len(c) > 50:
         return ""
     if not re.match(r"[A-Z0-9]", c):
