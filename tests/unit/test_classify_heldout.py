@@ -1,5 +1,5 @@
-"""The classifier on two held-out sets written after it (tests/fixtures/heldout, heldout2), labelled
-before it was first run on them. Figures, not a per-message oracle: a floor on kind accuracy and
+"""The classifier on three held-out sets written after it (tests/fixtures/heldout, heldout2, heldout3),
+each labelled before it was first run on them. Figures, not a per-message oracle: a floor on kind accuracy and
 facts, and the one hard rule that a look-alike never becomes hiring mail."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from followup.domain.model import Identity, Kind, Reading
 from followup.domain.parse import parse
 
 ROOT = Path(__file__).resolve().parents[1] / "fixtures"
-SETS = ("heldout", "heldout2")
+SETS = ("heldout", "heldout2", "heldout3")
 
 
 def _cases(name: str) -> list[tuple[dict[str, object], Reading]]:
@@ -56,3 +56,12 @@ def test_heldout_interview_starts_and_decision_dates(cases: list[tuple[dict[str,
     assert dated
     for lab, r in dated:
         assert r.decision_expected_by == date.fromisoformat(str(lab["decision_expected_by"])), lab["file"]
+
+
+def test_heldout_interviewer_sets_where_labelled(cases: list[tuple[dict[str, object], Reading]]) -> None:
+    labelled = [(lab, r) for lab, r in cases if "interviewers" in lab]
+    hit = sum(
+        {str(e).lower() for e in lab["interviewers"]} == {p.email for p in r.interviewers if p.email}  # type: ignore[attr-defined]
+        for lab, r in labelled
+    )
+    assert not labelled or hit / len(labelled) >= 0.9

@@ -70,3 +70,13 @@ def test_person_relayed_by_an_ats_is_not_taken_for_the_employer() -> None:
 def test_company_key_ignores_accents_case_and_legal_suffix() -> None:
     assert company_key("Olivar Energía") == company_key("olivarenergia")
     assert company_key("Kranich Logistik GmbH") == company_key("Kranich Logistik")
+
+
+def test_indian_legal_suffix_is_ignored_and_an_and_co_label_reads_as_ampersand() -> None:
+    assert company_key("Kavya Softworks Pvt. Ltd.") == company_key("Kavya Softworks")
+    assert from_domain("millerandsons.com") == "Miller & Sons"
+
+
+def test_a_display_name_that_is_a_company_survives_closing_the_mail() -> None:
+    body = "Thanks for applying to the Buyer role.\n\nBest,\nBirch & Rowan\n"
+    assert from_display_name("Birch & Rowan", "", body) == "Birch & Rowan"

@@ -56,3 +56,26 @@ def test_a_request_to_the_user_is_not_a_promise() -> None:
         "Bitte senden Sie uns die Unterlagen bis Freitag.", datetime(2026, 4, 22, 9, tzinfo=CEST)
     )
     assert found is None
+
+
+def test_indian_day_month_year_with_hyphens_and_ist() -> None:
+    sent = datetime(2026, 5, 4, 9, 0, tzinfo=timezone(timedelta(hours=5, minutes=30)))
+    found = find_interview_time(
+        "Your discussion is fixed on 07-May-2026 at 3:00 PM IST.", sent, "Europe/London"
+    )
+    assert found is not None
+    assert found.start == datetime(2026, 5, 7, 15, 0, tzinfo=timezone(timedelta(hours=5, minutes=30)))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Te daremos una respuesta dentro de dos semanas.", date(2026, 5, 18)),
+        ("We laten het je binnen 5 werkdagen weten.", date(2026, 5, 11)),
+        ("We'll let you know over the next week or two.", date(2026, 5, 18)),
+    ],
+)
+def test_spans_in_spanish_dutch_and_a_week_or_two(text: str, want: date) -> None:
+    sent = datetime(2026, 5, 4, 9, 0, tzinfo=UTC)  # a Monday
+    found = find_decision_date(text, sent, "Europe/Madrid")
+    assert found is not None and found.date == want

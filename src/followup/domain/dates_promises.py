@@ -34,7 +34,7 @@ _PROMISE = re.compile(
     r"|rückmeldung|melden uns|melde mich|meldet sich|bescheid|entscheidung|entscheiden|antwort|von uns hören"
     r"|informieren sie|reviendr\w*|retour|réponse|décision|nouvelles|au courant|recontacter"
     r"|respuesta|decisión|noticias|te (?:diremos|daremos|contactaremos|escribiremos)|nos pondremos en contacto"
-    r"|laten (?:je|jou|u) .{0,30}weten|nemen .{0,20}contact|beslissing|besluit|uitsluitsel|terugkoppeling|uitslag"
+    r"|laten (?:het )?(?:je|jou|u) .{0,30}weten|nemen .{0,20}contact|beslissing|besluit|uitsluitsel|terugkoppeling|uitslag"
     r"|(?:je|u) hoort)\b",
     re.I,
 )

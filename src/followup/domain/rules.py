@@ -665,7 +665,7 @@ PROMISE = cues(
     (
         r"\b(?:melden (?:uns|mich)|rückmeldung|entscheidung)\b.{0,40}\b(?:bis|innerhalb|nächste|spätestens)\b"
         r"|\bnous reviendrons vers vous\b|\bvous tiendrons informée?\b|\bte (?:contactaremos|responderemos)\b"
-        r"|\bwe laten (?:je|jou|u) .{0,30}weten\b|\b(?:te daremos|tendrás) (?:una )?(?:respuesta|noticias)\b"
+        r"|\bwe laten (?:het )?(?:je|jou|u) .{0,30}weten\b|\b(?:te daremos|tendrás) (?:una )?(?:respuesta|noticias)\b"
         r"|\b(?:verwachten|hopen|streven)\b.{0,50}\b(?:besluit|beslissing|uitsluitsel|terugkoppeling)\b"
         r"|\b(?:je|u) (?:hoort|ontvangt) (?:hoe dan ook |uiterlijk |binnen |voor )?(?:van ons|bericht|uitsluitsel)\b",
         3.0,
