@@ -70,8 +70,15 @@ def prepare(text: str) -> str:
     return text[:MAX_CHARS].lower().replace("’", "'")
 
 
-def cues(*pairs: tuple[str, float]) -> tuple[Cue, ...]:
-    return tuple(Cue(re.compile(p, _FLAGS), w, _needs(p)) for p, w in pairs)
+def cues(*pairs: tuple[str, float] | tuple[str, float, tuple[str, ...]]) -> tuple[Cue, ...]:
+    """Cues from (pattern, weight) pairs; a third element names the substrings one of which every match
+    contains, for patterns whose first literal the parser cannot see (a character class, a lookbehind)."""
+    out = []
+    for item in pairs:
+        p, w = item[0], item[1]
+        needs = item[2] if len(item) > 2 else _needs(p)  # type: ignore[misc]
+        out.append(Cue(re.compile(p, _FLAGS), w, needs))
+    return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -203,6 +210,19 @@ LOOKALIKE = cues(
         r"|[$€£]\d+ (?:credit|gift|amazon|reward)|\b(?:customers|users|shoppers)\b.{0,60}\binterview"
         r"|\binterview about (?:your (?:experience|use|habits|needs)|how you (?:use|shop|work with|found))",
         3.0,
+        (
+            "research",
+            "participant",
+            "gift card",
+            "voucher",
+            "no right or wrong",
+            "as a thank",
+            "credit",
+            "gift",
+            "amazon",
+            "reward",
+            "interview",
+        ),
     ),
     (
         r"\b(?:credit card|card application|(?:gold|platinum|green|rewards|debit|business|cashback) card|loan|mortgage|tenan(?:cy|t)|rental application|lease|landlord|leasing"
@@ -282,7 +302,7 @@ OFFER = cues(
         3.5,
     ),
     (
-        r"\b(?:een )?(?:aanbod|arbeidsvoorwaardenvoorstel|contractvoorstel)\b.{0,40}\b(?:doen|voor de functie|sturen)\b"
+        r"\b(?:aanbod|arbeidsvoorwaardenvoorstel|contractvoorstel)\b.{0,40}\b(?:doen|voor de functie|sturen)\b"
         r"|\barbeidsvoorwaardenvoorstel\b|\b(?:te|le|vous) (?:ofrecemos|ofrecer|proposer) (?:el puesto|la posición|le poste)",
         4.0,
     ),
@@ -542,6 +562,7 @@ NEXT_ROUND = cues(
         r"\b(?:the |our )?next step(?: in (?:our|the) process)? (?:is|will be|would be)\b|\bthat'?s the next step\b"
         r"|^next (?:step|round)s?:",
         2.5,
+        ("next step", "next round"),
     ),
     (
         r"\b(?:invite you to|bring you (?:in|to)) (?:our|an?|the) (?:virtual )?(?:onsite|final|panel|on-site)\b"
