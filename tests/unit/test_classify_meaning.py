@@ -176,3 +176,74 @@ def test_organizer_who_writes_that_they_take_part_is_an_interviewer() -> None:
     arranges = read(msg("Here is the invitation for your interview with Ben.", calendar=(ev,)), USER)
     assert {p.email for p in joins.interviewers} == {RECRUITER.email, "ben.ode@brightmoor-analytics.com"}
     assert [p.email for p in arranges.interviewers] == ["ben.ode@brightmoor-analytics.com"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "We have read every application for the Buyer role and, regrettably, will not be inviting you to interview.",
+            Kind.REJECTION,
+        ),
+        (
+            "Thanks for your time on the Buyer role. The team has chosen to go in another direction.",
+            Kind.REJECTION,
+        ),
+        (
+            "Thank you for the interviews. Another applicant had the edge on supplier negotiation, so we won't be extending an offer.",
+            Kind.REJECTION,
+        ),
+        (
+            "The founders decided to bring you on board as our next Buyer, paperwork follows once we agree a start date.",
+            Kind.OFFER,
+        ),
+        ("Nos complace ofrecerte la posición de Compradora; te adjuntamos la carta oferta.", Kind.OFFER),
+        (
+            "For your application, please finish the numerical reasoning test and a short personality questionnaire by Monday.",
+            Kind.ACTION_REQUEST,
+        ),
+        (
+            "Danke, dass du dich bei uns als Einkäuferin beworben hast! Wir melden uns bald.",
+            Kind.APPLICATION_ACK,
+        ),
+        ("Nous accusons réception de votre candidature au poste d'Acheteuse.", Kind.APPLICATION_ACK),
+        ("¡Gracias por postularte a la vacante de Compradora! Revisaremos tu perfil.", Kind.APPLICATION_ACK),
+        (
+            "Merci pour l'entretien d'hier. Nous vous ferons un retour d'ici vendredi 17 avril.",
+            Kind.DECISION_TIMELINE,
+        ),
+        (
+            "Vielen Dank für das Gespräch. Wir werden uns zeitnah mit einer Rückmeldung bei Ihnen melden.",
+            Kind.DECISION_TIMELINE,
+        ),
+    ],
+)
+def test_fourth_batch_meanings_in_our_own_words(text: str, kind: Kind) -> None:
+    assert read(msg(text), USER).kind is kind
+
+
+def test_rescheduled_notice_takes_the_new_slot_not_the_former_one() -> None:
+    text = (
+        "Your event has been rescheduled.\nEvent Type: Interview - Brightmoor\n"
+        "Former: Monday, April 13, 2026 3:00pm\nUpdated: 11:00am - 11:30am (Central European Summer Time), Tuesday, April 14, 2026\n"
+    )
+    r = read(msg(text, sender=Address("Calendly", "notifications@calendly.com")), USER)
+    assert r.kind is Kind.RESCHEDULE
+    assert r.interview_start == datetime(2026, 4, 14, 11, 0, tzinfo=CEST)
+
+
+def test_user_asking_after_the_state_of_the_process_in_german_is_a_follow_up() -> None:
+    r = read(
+        msg(
+            "Ich wollte mich nach dem aktuellen Stand meiner Bewerbung als Einkäuferin erkundigen.", sender=ME
+        ),
+        USER,
+    )
+    assert r.kind is Kind.USER_FOLLOW_UP
+
+
+def test_mid_may_resolves_to_the_fifteenth() -> None:
+    r = read(
+        msg("Thanks for the interview for the Buyer role. You can expect to hear from us by mid-May."), USER
+    )
+    assert r.decision_expected_by == date(2026, 5, 15)

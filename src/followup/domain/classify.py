@@ -127,7 +127,7 @@ _CUE_STEMS = tuple(
     entrevista oferta vacante proceso selecci sollicit vacature gesprek functie aanbod kandidaat
     helaas round book invit shortlist select progress stage process step congrat welcome docusign
     reject declin withdr hold filled onboard background headcount requisition proces prozess zeugnis arbeitszeug
-    gehalt eintritt unterlagen besluit beslis uitnodig""".split()
+    gehalt eintritt unterlagen besluit beslis uitnodig bewor postul""".split()
 )
 _CUE_HEADS = frozenset(stem[:2] for stem in _CUE_STEMS)
 _CUE_PHRASES = (
@@ -356,6 +356,10 @@ def _employer_kind(
 
 
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]|$)", re.M)
+# a reschedule notice's line for the slot it replaces ("Former: Thursday, May 14, 3:00pm")
+_OLD_SLOT = re.compile(
+    r"(?im)^[ \t]*(?:former|previous|old|original(?:ly)?|was|alter termin|bisher|ancien(?:ne)?|anterior|oud)\b[^\n]*$"
+)
 
 
 def _asked_time(body: str) -> bool:
@@ -497,7 +501,8 @@ def _facts(reading: Reading, message: Message, user: Identity, view: _View, dom:
                 interviewers=_cal_people(event, user, view),
             )
         elif event is None:
-            slot = _interview_time(view.body, message, user.timezone)
+            body = _OLD_SLOT.sub("", view.body) if kind is Kind.RESCHEDULE else view.body
+            slot = _interview_time(body, message, user.timezone)
             if slot is not None:
                 reading = replace(
                     reading,

@@ -71,7 +71,8 @@ _DISPLAY_NOISE = re.compile(
 )
 _STOP_NAMES = re.compile(
     rf"^(?:{ATS_NAMES}|Calendly|Google|Microsoft|Teams|Zoom|Outlook|Gmail|Mail|Hi|Hello|Dear|Thanks|Thank|Best|Regards"
-    r"|Interview|Application|Confirmed|Confirmation|Invitation|Update|Re|Fwd|Your|The|We|I|Please|Next|Senior|Hallo"
+    r"|Interview|Application|Confirmed|Confirmation|Invitation|Update|Updated|Rescheduled|Canceled|Cancelled|Re|Fwd|Your"
+    r"|The|We|I|Please|Next|Senior|Hallo"
     r"|Liebe|Sehr|Vielen|Ihre|Ihr|Viele|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March"
     r"|April|May|June|July|August|September|October|November|December)$",
     re.I,

@@ -53,7 +53,7 @@ _WEEK_FR = re.compile(
 _MONTH_PART = re.compile(
     r"\b(?P<part>early|beginning of|the beginning of|start of|mid|mid-|middle of|the middle of|late|end of|the end of"
     r"|Anfang|Mitte|Ende|fin|début|debut|mi-)\s*(?:the\s+)?(?:(?P<which>this|next|the|the following|nächsten|diese[sn]?"
-    r"|des|du)\s+(?:month|monats?|mois)\b|(?P<mon>" + _MON + r")\b)"
+    r"|des|du)\s+(?:month|monats?|mois)\b|(?P<mon>" + _MON + r"|(?-i:May|Mai))\b)"
     r"|\b(?P<eom>end of month|EOM|month-end|Monatsende)\b",
     re.I,
 )

@@ -64,7 +64,7 @@ _NOT_PERSON = re.compile(
 )
 _CODE = re.compile(r"\s*\((?:R-|JR|Req|Job ID|ID)[^)]*\)|\s*\([A-Z]{0,3}-?\d[\w-]*\)")
 _BAD = re.compile(
-    r"\b(?:Interview|Confirmed|Application|Thank|Thanks|Hi|Dear|Team|Office|Call|Calendar|Meeting|Zoom|Teams|Update|Re"
+    r"\b(?:Interview|Confirmed|Application|Thank|Thanks|Hi|Dear|Team|Office(?! (?:Manager|Administrator|Assistant|Coordinator))|Call|Calendar|Meeting|Zoom|Teams|Update|Re"
     r"|Updated|Invitation|Hiring Manager|Recrutement|Recruiting|Talent Acquisition)\b"
 )
 

@@ -151,7 +151,7 @@ HIRING = cues(
     (r"\(m/w/d\)|\(w/m/d\)|\(f/m/d\)|\(m/f/d\)|\(h/f\)", 2.0),
     (r"\b(?:offer letter|start date|compensation|salary|base pay|equity)\b", 0.5),
     (  # the same nouns in German, French, Spanish and Dutch
-        r"\b(?:kandidat\w*|candidat(?:e|o|a)s?|entretiens?|entrevistas?|sollicitatie\w*|vacature|functie|kandida(?:at|ten)"
+        r"\b(?:kandidat\w*|candidat(?:e|o|a)?s?|entretiens?|entrevistas?|sollicitatie\w*|vacature|functie|kandida(?:at|ten)"
         r"|gespräch|gesprek|kennenlerngespräch|selección|proceso de selección|processus de recrutement)\b",
         1.5,
     ),
@@ -292,6 +292,11 @@ OFFER = cues(
     ),
     (r"\bwould like to offer you\b|\bwe(?:'d| would) love to offer\b", 3.5),
     (
+        r"\b(?:want|wants|would like|'d like|would love|'d love|decided|excited) to (?:bring you on ?board|welcome you (?:to the team|aboard|on ?board))"
+        r"|\bofrecer(?:te|le)\b.{0,30}\b(?:puesto|posición|plaza|cargo)\b|\bcarta (?:de )?oferta\b",
+        4.0,
+    ),
+    (
         r"\b(?:attached|enclosed|find|here) (?:is |are )?(?:your|the|our|an?) (?:formal |written |updated |revised |new )?"
         r"(?:offer letter|offer of employment|offer|employment contract|contract of employment)\b"
         r"|\b(?:updated|revised|improved|amended) (?:offer|offer letter|package)\b",
@@ -356,7 +361,9 @@ REJECTION = cues(
         r"|\b(?:won'?t|will not|not) be (?:progressing|moving|taking) (?:forward )?(?:with )?your (?:application|candidacy)"
         r"|\b(?:won'?t|will not|not|unable to|cannot|can'?t) (?:be )?(?:progress(?:ing)?|tak(?:e|ing)|mov(?:e|ing)) (?:it|this|yours|you|them)"
         r" (?:any )?(?:further|forward)\b"
-        r"|\b(?:go|going|gone|went|head|heading) (?:in|with) a different direction\b",
+        r"|\b(?:go|going|gone|went|head|heading) (?:in|with) (?:a different|another|a new|other) direction\b"
+        r"|\b(?:won'?t|will not|not) be (?:inviting|asking|taking) you (?:to|for|forward to) (?:an? |the )?(?:interview|next stage)"
+        r"|\b(?:won'?t|will not|not) be (?:extending|making) (?:you )?an offer\b",
         4.0,
     ),
     (
@@ -373,7 +380,7 @@ REJECTION = cues(
         4.0,
     ),
     (
-        r"\bunfortunately\b|\bregret to (?:inform|let you know)\b|\bi'?m (?:afraid|sorry to (?:tell|let|inform))",
+        r"\bunfortunately\b|\bregrettably\b|\bregret to (?:inform|let you know)\b|\bi'?m (?:afraid|sorry to (?:tell|let|inform))",
         1.5,
     ),
     (
@@ -410,7 +417,9 @@ REJECTION = cues(
     (r"\bhelaas\b", 1.5),
     (
         r"\b(?:selected|chosen|hired|identified|offered (?:it|the role|the position) to) (?:an)?other (?:candidates?|applicants?)\b"
-        r"|\b(?:other|another) (?:candidates?|applicants?) whose (?:background|experience|skills|qualifications|profile)",
+        r"|\b(?:other|another) (?:candidates?|applicants?) whose (?:background|experience|skills|qualifications|profile)"
+        r"|\b(?:another|other|the other) (?:candidates?|applicants?|finalists?) (?:had|has|have) (?:the|an) edge\b"
+        r"|\bfür andere \w*(?:bewerber|kandidat)\w*(?: und \w*(?:bewerber|kandidat)\w*)? entschieden",
         4.0,
     ),
 )
@@ -452,6 +461,7 @@ RESCHEDULE = cues(
         3.0,
     ),
     (r"\bupdated (?:invite|invitation|calendar)\b|^updated invitation\b", 2.0),
+    (r"\b(?:has been|have been|was|been) rescheduled\b|^rescheduled\b", 3.0),
 )
 CONFIRM = cues(
     (
@@ -593,11 +603,13 @@ ACTION = cues(
         r"\btake[- ]home\b|\bwork sample\b|\bcoding (?:challenge|exercise|test|assignment)\b|\b(?:online |skills? )?assessment\b"
         r"|\bcase study\b.{0,40}\b(?:complete|send|submit)\b|\bassignment\b|\bprobeaufgabe\b|\bfallstudie\b|\bcas pratique\b"
         r"|\bcaso práctico\b|\bprueba técnica\b|\bejercicio (?:práctico|técnico)\b|\bexercice (?:technique|pratique)\b"
-        r"|\bthuisopdracht\b|\bcase-opdracht\b|\bcasus\b",
+        r"|\bthuisopdracht\b|\bcase-opdracht\b|\bcasus\b"
+        r"|\b(?:personality|psychometric|aptitude|numerical|verbal|logical|situational judg(?:e)?ment) (?:questionnaire|tests?"
+        r"|reasoning|assessment)",
         3.5,
     ),
     (
-        r"\b(?:background check|right[- ]to[- ]work|transcripts?|portfolio sample|writing sample|pre-employment"
+        r"\b(?:background check|right[- ]to[- ]work|transcripts?|portfolio samples?|writing samples?|pre-employment"
         r"|proof of (?:identity|address|eligibility))\b",
         2.0,
     ),
@@ -634,7 +646,10 @@ ACK = cues(
     ),
     (
         r"\b(?:eingang (?:ihrer|deiner) bewerbung|bewerbung (?:ist )?(?:bei uns )?eingegangen|vielen dank für (?:ihre|deine) bewerbung)\b"
-        r"|\bnous avons bien reçu votre candidature\b|\bhemos recibido tu candidatura\b",
+        r"|\bnous avons bien reçu votre candidature\b|\bhemos recibido tu candidatura\b"
+        r"|\bdass (?:du dich|sie sich) .{0,60}beworben (?:hast|haben)\b|\bdeine bewerbung (?:bei .{0,40})?(?:ist|wurde) (?:bei uns )?(?:angekommen|eingegangen)"
+        r"|\baccus\w+ (?:bonne )?réception de votre (?:candidature|dossier)\b"
+        r"|\bgracias por (?:postularte|postular|aplicar|inscribirte|tu postulación)\b|\brecibimos tu (?:solicitud|candidatura|postulación|cv)\b",
         3.0,
     ),
     (
@@ -685,6 +700,8 @@ PROMISE = cues(
     ),
     (
         r"\b(?:melden (?:uns|mich)|rückmeldung|entscheidung)\b.{0,40}\b(?:bis|innerhalb|nächste|spätestens)\b"
+        r"|\b(?:zeitnah|in kürze|in den (?:nächsten|kommenden) tagen)\b.{0,40}\b(?:melden|rückmeldung|bescheid)"
+        r"|\bwir werden uns .{0,50}\bmelden\b|\b(?:vous )?ferons un retour\b|\bvous faire un retour\b|\bvous donner (?:une )?réponse\b"
         r"|\bnous reviendrons vers vous\b|\bvous tiendrons informée?\b|\bte (?:contactaremos|responderemos)\b"
         r"|\bwe laten (?:het )?(?:je|jou|u) .{0,30}weten\b|\b(?:te daremos|tendrás) (?:una )?(?:respuesta|noticias)\b"
         r"|\b(?:verwachten|hopen|streven)\b.{0,50}\b(?:besluit|beslissing|uitsluitsel|terugkoppeling)\b"
@@ -752,7 +769,8 @@ USER_FOLLOW_UP = cues(
     ),
     (
         r"\b(?:nachfragen|stand (?:meiner|der) bewerbung|gibt es (?:schon )?neuigkeiten|relancer|des nouvelles"
-        r"|seguimiento|alguna novedad)\b",
+        r"|seguimiento|alguna novedad|(?:aktuellen )?stand\b.{0,80}\berkundigen|erkundigen\b.{0,60}\bstand"
+        r"|gibt es (?:schon )?(?:etwas )?neues)\b",
         3.0,
     ),
 )
