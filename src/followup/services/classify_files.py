@@ -30,6 +30,11 @@ def classify_file(path: Path, user: Identity) -> dict[str, Any]:
         return {"file": str(path), "kind": None, "error": f"cannot read: {exc.strerror or exc}"}
     truncated = len(raw) > MAX_FILE_BYTES
     message = parse(raw[:MAX_FILE_BYTES], truncated=truncated)
+    if not user.addresses:
+        # no identity configured: the server's delivery header still says whose mailbox this is
+        owner = message.headers.get("delivered-to", "").strip(" <>").lower()
+        if "@" in owner:
+            user = Identity(user.name, (owner,), user.timezone)
     r = read(message, user)
     tz = _zone(user.timezone)
 
