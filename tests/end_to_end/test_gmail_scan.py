@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from email import policy
 from pathlib import Path
+from typing import Any
 
 import keyring
 import pytest
@@ -26,6 +27,13 @@ from tests.support.fakegmail import FakeGmail, Stored
 from tests.support.replay import header_date
 
 ACCOUNT = "gmail"
+SAMPLE_KEPT = {  # what a scan keeps from the sample mailbox (the newsletter is not hiring mail)
+    "sample-01-ack@greenhouse.io",
+    "sample-02-invite@lumenrobotics.com",
+    "sample-03-times@example.net",
+    "sample-04-confirmed@lumenrobotics.com",
+    "sample-05-promise@harborfreight-logistics.com",
+}
 EXPECTED = {
     ("decision_follow_up", "dana.whitfield@harborfreight-logistics.com"),
     ("thank_you", "marcus.lee@lumenrobotics.com"),
@@ -54,10 +62,10 @@ class Gmail:
     fake: FakeGmail
     config: Config
 
-    def scan(self, as_of: str = DEMO_AS_OF) -> ScanResult:
+    def scan(self, as_of: str = DEMO_AS_OF, factory: Any = GmailMailbox.from_account) -> ScanResult:
         store = Store.open(self.config.store_path)
         try:
-            return scan(self.config, store, parse_as_of(as_of, "UTC"), factory=GmailMailbox.from_account)
+            return scan(self.config, store, parse_as_of(as_of, "UTC"), factory=factory)
         finally:
             store.close()
 
@@ -295,3 +303,69 @@ def test_revoked_grant_pauses_the_account_and_drafts_nothing(gmail: Gmail) -> No
     finally:
         store.close()
     assert json.loads(gmail.fake.grant_json())["token_uri"] == gmail.fake.token_uri
+
+
+def _tiny(account: Any) -> GmailMailbox:
+    """The backend with pages, stored batches and HTTP batches of two."""
+    return GmailMailbox(
+        account.name, lambda: gmail_auth.credentials(account), page_size=2, batch_size=2, http_batch=2
+    )
+
+
+def test_first_sync_in_small_pages_and_batches_drafts_the_same(gmail: Gmail) -> None:
+    result = gmail.scan(factory=_tiny)
+
+    assert result.ok, result.errors
+    assert {(k, to) for k, to, _ in _triples(gmail.drafts())} == EXPECTED
+    listings = [c for c in gmail.fake.calls if c.method_id == "gmail.users.messages.list"]
+    assert [c.query.get("pageToken") for c in listings[:3]] == [None, ["2"], ["4"]]
+    assert result.syncs[0].batches == 3 and result.syncs[0].fetched == 6
+
+
+def test_first_sync_cut_short_resumes_without_losing_or_repeating_a_message(gmail: Gmail) -> None:
+    gmail.fake.fail = ("gmail.users.messages.get", 2, 400)  # the second HTTP batch of two fails
+
+    broken = gmail.scan(factory=_tiny)
+
+    assert ACCOUNT in broken.errors and gmail.drafts() == []
+    gmail.fake.problems.clear()  # the injected 400s
+    gmail.fake.fail = None
+    gmail.fake.calls.clear()
+    resumed = gmail.scan(factory=_tiny)
+
+    assert resumed.ok, resumed.errors
+    listings = [
+        c.query.get("q", [""])[0] for c in gmail.fake.calls if c.method_id == "gmail.users.messages.list"
+    ]
+    assert any("before:" in q for q in listings), "the resumed listing starts below what is stored"
+    # the stored batch was the two newest; the resumed listing reads below them, and again the second
+    # of the oldest stored one (ties at that second are not lost; the store keeps each message once)
+    assert resumed.syncs[0].fetched == 5
+    assert {(k, to) for k, to, _ in _triples(gmail.drafts())} == EXPECTED
+    store = Store.open(gmail.config.store_path)
+    try:
+        ids = [s.message_id for s in store.signals()]
+    finally:
+        store.close()
+    assert len(ids) == len(set(ids))
+    assert set(ids) == SAMPLE_KEPT
+
+
+def test_users_own_thank_you_removes_the_unedited_thank_you_draft(gmail: Gmail) -> None:
+    gmail.scan()
+    thanks = (
+        b"Date: Fri, 13 Mar 2026 11:00:00 -0400\r\nFrom: Sam Rivera <sam.rivera@example.net>\r\n"
+        b"To: Marcus Lee <marcus.lee@lumenrobotics.com>\r\nSubject: Thank you\r\n"
+        b"Message-ID: <own-thanks@example.net>\r\n\r\nHi Marcus,\r\n\r\nThank you for taking the time to "
+        b"interview me on Tuesday for the Controls Software Engineer role. I enjoyed our conversation.\r\n\r\nSam\r\n"
+    )
+    gmail.fake.deliver(thanks, ["SENT"], _ms(thanks))
+
+    result = gmail.scan("2026-03-13T13:00:00-04:00")
+
+    assert result.ok, result.errors
+    assert [(o.kind, o.state) for o in result.removed.outcomes] == [("thank_you", "removed")]
+    assert "gmail.users.drafts.delete" in gmail.fake.method_ids()
+    assert {(k, to) for k, to, _ in _triples(gmail.drafts())} == {
+        ("decision_follow_up", "dana.whitfield@harborfreight-logistics.com")
+    }

@@ -18,6 +18,7 @@ import base64
 import email
 import json
 import re
+import socket
 import threading
 from dataclasses import dataclass, field
 from email import policy
@@ -89,6 +90,8 @@ class FakeGmail:
     history_floor: int = 0  # startHistoryId below this: 404 (expired)
     revoked: bool = False
     now_ms: int = 1773410400000  # the fake's clock for mail inserted without a date
+    # a fault: (discovery method id, calls served before it fails, HTTP status); a test sets and clears it
+    fail: tuple[str, int, int] | None = None
     _tokens: set[str] = field(default_factory=set)
     _seq: int = 0
 
@@ -106,7 +109,7 @@ class FakeGmail:
 
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        threading.Thread(target=self._server.serve_forever, args=(0.05,), daemon=True).start()
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -302,6 +305,13 @@ class FakeGmail:
         if route is None:
             raise Refused(400, "a method the fake does not know")
         call.method_id = route[0]
+        if self.fail is not None and self.fail[0] == call.method_id:
+            method, left, status = self.fail
+            if left <= 0:
+                return status, _error(
+                    status, "injected fault", "backendError" if status >= 500 else "failedPrecondition"
+                )
+            self.fail = (method, left - 1, status)
         return 200, route[1](self, call, rest[1] if len(rest) > 1 else "")
 
     def _authorize(self, headers: dict[str, str]) -> None:
@@ -587,6 +597,11 @@ class _Multipart:
 class _Handler(BaseHTTPRequestHandler):
     gmail: FakeGmail
     protocol_version = "HTTP/1.1"
+
+    def setup(self) -> None:
+        super().setup()
+        # headers and body go out in two writes: without this, Nagle and delayed ACKs cost 40 ms each
+        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
         return
