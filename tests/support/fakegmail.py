@@ -187,12 +187,33 @@ class FakeGmail:
             self._drop_draft(draft_id)
 
     def user_sends_draft(
-        self, draft_id: str, raw: bytes | None = None, internal_ms: int | None = None
+        self,
+        draft_id: str,
+        raw: bytes | None = None,
+        internal_ms: int | None = None,
+        *,
+        keep_id: bool = False,
     ) -> str:
-        """What sending a draft from Gmail's own client does: the draft goes, a SENT message comes."""
+        """What sending a draft from Gmail's own client does: the draft goes, a SENT message comes.
+
+        ``keep_id``: the draft's message itself becomes the sent one (DRAFT removed, SENT added: two
+        label records in history, no messageAdded), as drafts.send answers with the draft's message.
+        """
         with self._lock:
-            old = self._drop_draft(draft_id)
-            return self._add(raw or old.raw, ["SENT"], internal_ms, thread=old.thread_id).id
+            if not keep_id:
+                old = self._drop_draft(draft_id)
+                return self._add(raw or old.raw, ["SENT"], internal_ms, thread=old.thread_id).id
+            msg = self.messages[self.drafts.pop(draft_id)]
+            msg.labels = [x for x in msg.labels if x != "DRAFT"] + ["SENT"]
+            ref = self._ref(msg) | {"labelIds": list(msg.labels)}
+            self.history.append(
+                {"id": self._next_history(), "labelsRemoved": [{"message": ref, "labelIds": ["DRAFT"]}]}
+            )
+            msg.history_id = self._next_history()
+            self.history.append(
+                {"id": msg.history_id, "labelsAdded": [{"message": ref, "labelIds": ["SENT"]}]}
+            )
+            return msg.id
 
     def _drop_draft(self, draft_id: str) -> Stored:
         msg = self.messages.pop(self.drafts.pop(draft_id))
