@@ -82,6 +82,12 @@ def _parsed(raw: bytes) -> email.message.EmailMessage:
     return email.message_from_bytes(raw, policy=policy.default)  # type: ignore[return-value]
 
 
+def _text(msg: email.message.EmailMessage) -> str:
+    body = msg.get_body(("plain",))
+    assert body is not None
+    return str(body.get_content())
+
+
 def _triples(messages: list[email.message.EmailMessage]) -> set[tuple[str, str, str]]:
     return {
         (str(m["X-Followup-Kind"]), m["To"].addresses[0].addr_spec, str(m["X-Followup-Key"]))
@@ -90,7 +96,9 @@ def _triples(messages: list[email.message.EmailMessage]) -> set[tuple[str, str, 
 
 
 def _ms(raw: bytes) -> int:
-    return int(header_date(raw).timestamp() * 1000)
+    when = header_date(raw)
+    assert when is not None
+    return int(when.timestamp() * 1000)
 
 
 @pytest.fixture
@@ -139,7 +147,7 @@ def test_gmail_scan_drafts_the_same_as_imap_on_dovecot_in_the_employers_threads(
         draft = _parsed(stored.raw)
         twin = by_key[str(draft["X-Followup-Key"])]
         assert [(k, str(v)) for k, v in draft.items()] == [(k, str(v)) for k, v in twin.items()]
-        assert draft.get_body(("plain",)).get_content() == twin.get_body(("plain",)).get_content()
+        assert _text(draft) == _text(twin)
         employer: Stored = gmail.fake.by_message_id(str(draft["In-Reply-To"]))
         assert "INBOX" in employer.labels
         assert stored.thread_id == employer.thread_id != stored.id

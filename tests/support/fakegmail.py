@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import base64
 import email
+import email.message
 import json
 import re
 import socket
@@ -366,7 +367,9 @@ class FakeGmail:
             raise Refused(400, f"a batch of {len(parts)} parts (Gmail allows 100)")
         out = []
         for part in parts:
-            payload = part.get_payload(decode=True) or b""
+            assert isinstance(part, email.message.Message)
+            payload = part.get_payload(decode=True)
+            assert isinstance(payload, bytes)
             head, _, inner_body = payload.partition(b"\r\n\r\n")
             lines = head.decode("utf-8").split("\r\n")
             verb, target, _version = lines[0].split(" ", 2)
