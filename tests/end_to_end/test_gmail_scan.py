@@ -400,3 +400,29 @@ def test_draft_sent_from_gmail_keeping_its_id_is_read_by_the_next_incremental_sc
         assert sent_id in {s.message_id for s in store.signals()}
     finally:
         store.close()
+
+
+def test_fake_gmail_refuses_and_records_unknown_methods_sends_and_missing_tokens() -> None:
+    import google_auth_httplib2
+    import httplib2
+    from google.oauth2.credentials import Credentials
+    from googleapiclient.discovery import build_from_document
+    from googleapiclient.errors import HttpError
+
+    with FakeGmail() as fake:
+        authorized = google_auth_httplib2.AuthorizedHttp(
+            Credentials(fake.issue_token()), http=httplib2.Http()
+        )
+        users = build_from_document(fake.document(), http=authorized).users()
+        anonymous = build_from_document(fake.document(), http=httplib2.Http()).users()
+        for request in (
+            users.threads().get(userId="me", id="t1"),
+            users.messages().send(userId="me", body={"raw": "eA"}),
+            users.drafts().send(userId="me", body={"id": "r1"}),
+            anonymous.getProfile(userId="me"),
+        ):
+            with pytest.raises(HttpError):
+                request.execute()
+        assert users.getProfile(userId="me").execute()["emailAddress"] == fake.address
+    assert fake.method_ids() == ["?", "send", "send", "?", "gmail.users.getProfile"]
+    assert len(fake.problems) == 3  # the unknown method and both sends; a 401 is an answer, not a bug

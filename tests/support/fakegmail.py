@@ -139,6 +139,13 @@ class FakeGmail:
             }
         )
 
+    def issue_token(self) -> str:
+        """An access token the fake accepts (for tests that build a client by hand)."""
+        with self._lock:
+            token = f"ya29.fake-{len(self._tokens) + 1}"
+            self._tokens.add(token)
+            return token
+
     def document(self) -> dict[str, Any]:
         doc = json.loads(json.dumps(DISCOVERY))
         doc["rootUrl"] = doc["mtlsRootUrl"] = doc["baseUrl"] = self.root_url
@@ -351,8 +358,7 @@ class FakeGmail:
         }
         if self.revoked or any(got.get(k) != v for k, v in wanted.items()):
             return 400, {"error": "invalid_grant", "error_description": "Token has been expired or revoked."}
-        token = f"ya29.fake-{len(self._tokens) + 1}"
-        self._tokens.add(token)
+        token = self.issue_token()
         scope = " ".join(
             f"https://www.googleapis.com/auth/gmail.{s}" for s in ("readonly", "compose", "insert")
         )
