@@ -76,11 +76,11 @@ def test_sync_account_declines_bulk_mail_but_fetches_a_bulk_reply_into_a_known_t
 
     user = Identity("User", ("user@example.net",), "UTC")
     hiring = (  # kept: hiring mail from an employer
-        "From: Ana Ruiz <ana.ruiz@acme-robotics.example>\r\nTo: user@example.net\r\n"
-        "Subject: Interview for the Data Engineer position\r\nDate: Fri, 14 Mar 2025 09:00:00 +0000\r\n"
-        "Message-ID: <m1@test.example>\r\n\r\nHi, thanks for applying to Acme Robotics. Could you send me "
-        "a few times next week for a 30-minute interview about the Data Engineer position?\r\n\r\nAna\r\n"
-    ).encode()
+        b"From: Ana Ruiz <ana.ruiz@acme-robotics.example>\r\nTo: user@example.net\r\n"
+        b"Subject: Interview for the Data Engineer position\r\nDate: Fri, 14 Mar 2025 09:00:00 +0000\r\n"
+        b"Message-ID: <m1@test.example>\r\n\r\nHi, thanks for applying to Acme Robotics. Could you send me "
+        b"a few times next week for a 30-minute interview about the Data Engineer position?\r\n\r\nAna\r\n"
+    )
     dovecot.deliver("INBOX", hiring)
     dovecot.deliver("INBOX", make_message(2, headers=BULK, sender="News <news@garden.example>"))
     with Store.open(tmp_path / "s.sqlite") as store:
