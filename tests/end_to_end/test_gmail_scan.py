@@ -379,11 +379,6 @@ def test_users_own_thank_you_removes_the_unedited_thank_you_draft(gmail: Gmail) 
     }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="incremental sync asks history.list for messageAdded only; a draft sent in Gmail that keeps its "
-    "message id (DRAFT -> SENT, labelAdded) is never read until a full resync (to confirm on real Gmail)",
-)
 def test_draft_sent_from_gmail_keeping_its_id_is_read_by_the_next_incremental_scan(gmail: Gmail) -> None:
     gmail.scan()
     draft_id, mid = next(

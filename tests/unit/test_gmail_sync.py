@@ -198,7 +198,7 @@ def test_incremental_sync_follows_history_pages_and_skips_drafts() -> None:
     assert json.loads(batches[-1].cursor) == {"v": 1, "history_id": "700"}
     c = calls(http)
     assert c[0].path == "/gmail/v1/users/me/history"
-    assert c[0].query["startHistoryId"] == ["600"] and c[0].query["historyTypes"] == ["messageAdded"]
+    assert c[0].query["startHistoryId"] == ["600"] and c[0].query["historyTypes"] == ["messageAdded", "labelAdded"]
     assert c[1].query["pageToken"] == ["H2"] and c[1].query["startHistoryId"] == ["600"]
     minimal = [x for x in c if x.in_batch and x.query["format"] == ["minimal"]]
     assert sorted(x.path.rsplit("/", 1)[1] for x in minimal) == ["n1", "n2"]  # never the draft

@@ -211,7 +211,7 @@ class GmailMailbox:
                 self.users.history().list(
                     userId=USER,
                     startHistoryId=start,
-                    historyTypes=["messageAdded"],
+                    historyTypes=["messageAdded", "labelAdded"],
                     maxResults=self.page_size,
                     pageToken=token,
                 )

@@ -131,18 +131,34 @@ def header_block(headers: Iterable[Mapping[str, str]]) -> bytes:
     return ("\r\n".join(lines) + "\r\n\r\n").encode("utf-8", "surrogateescape")
 
 
+_FOLDERS = frozenset({"INBOX", "SENT"})
+
+
 def history_additions(records: Iterable[Mapping[str, Any]]) -> list[tuple[int, str, list[str]]]:
-    """(history record id, message id, label ids) of every message added, in record order, deduped."""
+    """(history record id, message id, label ids) of every message that arrived in INBOX or Sent, in
+    record order, deduped.
+
+    A message counts when it is added (``messagesAdded``) or when INBOX/SENT is added to it
+    (``labelsAdded``): Gmail may send a draft by swapping its DRAFT label for SENT under the same id,
+    which history shows only as a label change. Entries in neither folder (a draft being saved) are
+    skipped before deduping, so they never hide the later arrival of the same message.
+    """
     seen: set[str] = set()
     out: list[tuple[int, str, list[str]]] = []
     for record in sorted(records, key=lambda r: int(r.get("id", 0))):
         rid = int(record.get("id", 0))
-        for added in record.get("messagesAdded") or ():
-            msg = added.get("message") or {}
+        entries = [(a.get("message") or {}, None) for a in record.get("messagesAdded") or ()]
+        entries += [(a.get("message") or {}, a.get("labelIds") or ()) for a in record.get("labelsAdded") or ()]
+        for msg, added_labels in entries:
             mid = str(msg.get("id") or "")
+            labels = list(msg.get("labelIds") or ())
+            if added_labels is not None and not _FOLDERS & set(added_labels):
+                continue  # a label change that does not bring the message into INBOX or Sent
+            if added_labels is None and labels and not _FOLDERS & set(labels):
+                continue  # added outside INBOX/Sent (e.g. a draft): its arrival may come later
             if mid and mid not in seen:
                 seen.add(mid)
-                out.append((rid, mid, list(msg.get("labelIds") or ())))
+                out.append((rid, mid, labels))
     return out
 
 
