@@ -119,10 +119,26 @@ def test_no_zone_falls_back_to_user_zone_when_it_matches_sender_offset() -> None
     assert found.start == datetime.fromisoformat("2026-03-30T10:00:00+02:00")
 
 
-def test_no_zone_and_foreign_user_zone_uses_sender_offset() -> None:
+def test_no_zone_and_foreign_user_zone_reads_the_sender_zone_across_its_clock_change() -> None:
+    # sent at UTC-5 on March 5 (New York winter time); the US clocks change on March 8
     found = find_interview_time("See you Tuesday, March 10 at 2pm.", NY_THU, "Europe/Berlin")
     assert found is not None
-    assert found.start == datetime.fromisoformat("2026-03-10T14:00:00-05:00")
+    assert found.tz == "America/New_York"
+    assert found.start == datetime.fromisoformat("2026-03-10T14:00:00-04:00")
+
+
+def test_no_zone_from_a_german_sender_before_the_eu_clock_change_reads_summer_time() -> None:
+    sent = datetime.fromisoformat("2026-03-24T09:12:00+01:00")
+    found = find_interview_time("am Dienstag, den 31.03.2026 um 10:30 Uhr per Teams", sent, "Europe/London")
+    assert found is not None
+    assert found.start == datetime.fromisoformat("2026-03-31T10:30:00+02:00")
+
+
+def test_a_sender_at_utc_minus_5_in_summer_is_read_as_central_time() -> None:
+    sent = datetime.fromisoformat("2026-07-01T09:00:00-05:00")
+    found = find_interview_time("Let's meet Tuesday, November 10 at 2pm.", sent, "Europe/London")
+    assert found is not None
+    assert found.start == datetime.fromisoformat("2026-11-10T14:00:00-06:00")
 
 
 def test_reschedule_names_old_and_new_slot_and_the_new_one_wins() -> None:

@@ -127,7 +127,8 @@ _CUE_STEMS = tuple(
     entrevista oferta vacante proceso selecci sollicit vacature gesprek functie aanbod kandidaat
     helaas round book invit shortlist select progress stage process step congrat welcome docusign
     reject declin withdr hold filled onboard background headcount requisition proces prozess zeugnis arbeitszeug
-    gehalt eintritt unterlagen besluit beslis uitnodig bewor postul""".split()
+    gehalt eintritt unterlagen besluit beslis uitnodig bewor postul
+    colloqu selezion posizion candidat vaga riscontr entrevist contrata assunz""".split()
 )
 _CUE_HEADS = frozenset(stem[:2] for stem in _CUE_STEMS)
 _CUE_PHRASES = (

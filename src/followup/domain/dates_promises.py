@@ -35,14 +35,15 @@ _PROMISE = re.compile(
     r"|informieren sie|reviendr\w*|retour|réponse|décision|nouvelles|au courant|recontacter"
     r"|respuesta|decisión|noticias|te (?:diremos|daremos|contactaremos|escribiremos)|nos pondremos en contacto"
     r"|laten (?:het )?(?:je|jou|u) .{0,30}weten|nemen .{0,20}contact|beslissing|besluit|uitsluitsel|terugkoppeling|uitslag"
-    r"|(?:je|u) hoort)\b",
+    r"|(?:je|u) hoort|riscontro|risposta|esito|faremo sapere|ricontatter\w*|resposta|decisão|notícias"
+    r"|entraremos em contacto|daremos (?:uma )?(?:resposta|feedback|notícias))\b",
     re.I,
 )
 _FUTURE_SUBJECT = re.compile(
     r"\b(?:we|I|the team|the hiring team|the panel|they|he|she|[A-Z][a-z]+)\s*(?:'ll|’ll|will|'d|’d|would|should"
-    r"|expect|hope|aim|plan|intend|are (?:aiming|planning|hoping|expecting|looking)|'re (?:aiming|planning|hoping"
+    r"|expects?|hopes?|aims?|plans?|intends?|are (?:aiming|planning|hoping|expecting|looking)|'re (?:aiming|planning|hoping"
     r"|expecting|looking)|’re (?:aiming|planning|hoping|expecting)|am (?:aiming|planning|hoping)|can|shall"
-    r"|anticipate|want to)\b"
+    r"|anticipates?|wants? to)\b"
     r"|\byou(?:'ll|’ll| will| can| should| may)(?: expect to)? (?:hear|receive|get|have)\b"
     r"|\b(?:wir|ich)\s+(?:melden|werden|möchten|hoffen|geben|planen|rechnen|informieren|entscheiden|wollen)\b"
     r"|\b(?:melden|informieren|geben|entscheiden|werden|erhalten|hören)\s+(?:wir|Sie)\b"
@@ -50,7 +51,9 @@ _FUTURE_SUBJECT = re.compile(
     r"|\b(?:melden uns|melde mich|geben (?:Ihnen|dir) Bescheid)\b"  # German present tense with its subject built in
     r"|\b(?:te|le|les|os) (?:diremos|daremos|contactaremos|escribiremos|informaremos)\b|\bnos pondremos\b|\btendrás\b"
     r"|\b(?:we|ik|wij)\s+(?:laten|nemen|hopen|verwachten|zullen|gaan|beslissen|koppelen)\b"
-    r"|\b(?:verwachten|streven|hopen) (?:we |wij )?(?:binnen|voor|uiterlijk|om|een|het|de)\b|\b(?:je|u) hoort\b",
+    r"|\b(?:verwachten|streven|hopen) (?:we |wij )?(?:binnen|voor|uiterlijk|om|een|het|de)\b|\b(?:je|u) hoort\b"
+    r"|\b(?:ti|le|vi|la)\s+(?:daremo|darò|faremo|farò|ricontatteremo|comunicheremo|contatteremo)\b"
+    r"|\b(?:daremos|entraremos|iremos|vamos (?:dar|entrar))\b",
     re.I,
 )
 _REQUEST = re.compile(
@@ -62,10 +65,11 @@ _REQUEST = re.compile(
 _ANCHOR = re.compile(
     r"(?:\bby|\bbefore|\buntil|\btill|\bwithin|\bin|\bon or before|\bno later than|\bbis(?:\s+(?:zum|spätestens|"
     r"Ende))?|\bspätestens|\bvor|\bd'ici|\bavant|\bsous|\binnerhalb|\bat the latest|\bantes del?|\bpara el|\buiterlijk"
-    r"|\bvóór|\bvoor)(?:\s+(?:the|this|next|end of|"
+    r"|\bvóór|\bvoor|\bentro(?: e non oltre)?|\baté(?: ao| à| a)?)(?:\s+(?:the|this|next|end of|il|"
     r"am|zum|le|la))?\s*$",
     re.I,
 )
+_APPOSITIVE = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*\s*,\s*$")
 _DISCARD = re.compile(
     r"(?:instead of|rather than|statt|anstatt|au lieu de|originally|previously|planned|last|letzten|dernier)\s*"
     r"(?:the\s+|am\s+|le\s+)?$",
@@ -134,7 +138,9 @@ def _sentence_day(s: str, sent: date, american: bool) -> date | None:
         head = s[max(0, pos - 30) : pos]
         if day < sent or _DISCARD.search(head):
             continue
-        (anchored if _ANCHOR.search(head) else loose).append(day)
+        # "by Memorial Day, Monday May 25": a name set before the date keeps the date anchored
+        bare = _APPOSITIVE.sub("", head)
+        (anchored if _ANCHOR.search(bare) else loose).append(day)
     if anchored:
         return max(anchored)
     return max(loose) if loose else None

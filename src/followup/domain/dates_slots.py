@@ -72,6 +72,13 @@ _OLD_CUE = re.compile(
 )
 
 
+_SAME_DAY = re.compile(
+    r"\b(?:(?:the )?same day|that day|am (?:selben|gleichen) tag|le même jour|el mismo día|dezelfde dag"
+    r"|lo stesso giorno|no mesmo dia)\b[^.!?\n]{0,12}$",
+    re.I,
+)
+
+
 def _clocks(text: str, days: list[DayMention]) -> list[_Clock]:
     out: list[_Clock] = []
     for m in _TIME.finditer(text):
@@ -144,6 +151,10 @@ def _line_bounds(text: str, pos: int) -> tuple[int, int]:
 def _pick_day(text: str, days: list[DayMention], start: int, end: int) -> tuple[DayMention | None, bool]:
     """The day a time belongs to, and whether it was inherited from a line above."""
     ls, le = _line_bounds(text, start)
+    if _SAME_DAY.search(text[max(0, start - 40) : start]):  # "the same day at 10:00": the day named last
+        said = [d for d in days if d.end <= start]
+        if said:
+            return said[-1], False
     before = [d for d in days if ls <= d.start and d.end <= start and start - d.end <= 60]
     if before:
         return before[-1], False

@@ -1,6 +1,6 @@
 """Word tables for reading dates in mail: month and weekday names, number words, time-zone words.
 
-English, German, French, Spanish, Dutch and Italian month and weekday names; number words up to
+English, German, French, Spanish, Dutch, Italian and Portuguese month and weekday names; number words up to
 twelve (plus a few idioms). Zone words map to IANA names so that daylight saving time is right on
 the date an interview actually takes place, not on the date the mail was sent.
 """
@@ -12,18 +12,18 @@ import unicodedata
 MONTHS: dict[str, int] = {}
 for _num, _names in enumerate(
     [
-        "january jan januar jänner jaenner janvier enero januari gennaio",
-        "february feb febr februar février fevrier febrero februari febbraio",
-        "march mar märz maerz mrz mär mars marzo maart",
+        "january jan januar jänner jaenner janvier enero januari gennaio janeiro",
+        "february feb febr februar février fevrier febrero februari febbraio fevereiro",
+        "march mar märz maerz mrz mär mars marzo maart março",
         "april apr avril abril aprile",
-        "may mai mayo mei maggio",
-        "june jun juni juin junio giugno",
-        "july jul juli juillet julio luglio",
+        "may mai mayo mei maggio maio",
+        "june jun juni juin junio giugno junho",
+        "july jul juli juillet julio luglio julho",
         "august aug août aout agosto augustus",
-        "september sep sept septembre septiembre settembre",
-        "october oct oktober okt octobre octubre ottobre",
+        "september sep sept septembre septiembre settembre setembro",
+        "october oct oktober okt octobre octubre ottobre outubro",
         "november nov novembre noviembre",
-        "december dec dezember dez décembre decembre diciembre dicembre",
+        "december dec dezember dez décembre decembre diciembre dicembre dezembro",
     ],
     start=1,
 ):
@@ -35,11 +35,11 @@ for _num, _names in enumerate(
 WEEKDAYS: dict[str, int] = {}
 for _num, _names in enumerate(
     [
-        "monday montag lundi lunes maandag lunedì lunedi",
-        "tuesday dienstag mardi martes dinsdag martedì martedi",
-        "wednesday mittwoch mercredi miércoles miercoles woensdag mercoledì mercoledi",
-        "thursday donnerstag jeudi jueves donderdag giovedì giovedi",
-        "friday freitag vendredi viernes vrijdag venerdì venerdi",
+        "monday montag lundi lunes maandag lunedì lunedi segunda-feira",
+        "tuesday dienstag mardi martes dinsdag martedì martedi terça-feira terca-feira",
+        "wednesday mittwoch mercredi miércoles miercoles woensdag mercoledì mercoledi quarta-feira",
+        "thursday donnerstag jeudi jueves donderdag giovedì giovedi quinta-feira",
+        "friday freitag vendredi viernes vrijdag venerdì venerdi sexta-feira",
         "saturday samstag sonnabend samedi sábado sabado zaterdag sabato",
         "sunday sonntag dimanche domingo zondag domenica",
     ]
@@ -94,6 +94,17 @@ ZONE_PHRASES: list[tuple[str, str]] = [
     ("mitteleuropäische zeit", "Europe/Berlin"),
     ("deutscher zeit", "Europe/Berlin"),
     ("heure de paris", "Europe/Paris"),
+    ("heure française", "Europe/Paris"),
+    ("hora de lisboa", "Europe/Lisbon"),
+    ("hora de portugal", "Europe/Lisbon"),
+    ("hora de madrid", "Europe/Madrid"),
+    ("hora peninsular", "Europe/Madrid"),
+    ("hora española", "Europe/Madrid"),
+    ("hora de brasília", "America/Sao_Paulo"),
+    ("horário de brasília", "America/Sao_Paulo"),
+    ("ora italiana", "Europe/Rome"),
+    ("ora di roma", "Europe/Rome"),
+    ("nederlandse tijd", "Europe/Amsterdam"),
     ("eastern time", "America/New_York"),
     ("eastern standard time", "America/New_York"),
     ("eastern daylight time", "America/New_York"),

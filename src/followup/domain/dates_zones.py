@@ -112,7 +112,27 @@ def fallback_zone(sent: datetime, user_tz: str) -> str:
     if user_tz and (tz := tz_of(user_tz)) is not None:
         if sent.astimezone(tz).utcoffset() == sent.utcoffset():
             return user_tz
+    # the first common zone that keeps the sender's offset on the sent day: its daylight-saving
+    # rules then move the time right when the interview falls after a clock change
+    for name in _COMMON_ZONES:
+        tz = tz_of(name)
+        if tz is not None and sent.astimezone(tz).utcoffset() == sent.utcoffset():
+            return name
     return offset_name_of(sent)
+
+
+# Checked in order: a sender at UTC-5 in July is in Chicago, in January in New York.
+_COMMON_ZONES = (
+    "Europe/London",
+    "Europe/Berlin",
+    "Europe/Helsinki",
+    "America/New_York",
+    "America/Chicago",
+    "America/Denver",
+    "America/Los_Angeles",
+    "Asia/Kolkata",
+    "Australia/Sydney",
+)
 
 
 def resolve_zone(zone: str, sent: datetime, user_tz: str) -> str:

@@ -295,6 +295,9 @@ from followup.domain.rules_kinds import (  # noqa: E402 - needs ``cues`` defined
     USER_WITHDRAW,
     WITHDRAWN,
 )
+from followup.domain.rules_romance import HIRING_IT_PT  # noqa: E402
+
+HIRING = HIRING + HIRING_IT_PT
 
 __all__ = [
     "Cue",

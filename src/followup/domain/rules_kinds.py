@@ -85,7 +85,7 @@ REJECTION = cues(
         4.0,
     ),
     (
-        "\\b(?:otros candidatos|otro candidato|otra candidata|d'autres candidats|un autre candidat|andere kandidat\\w*|anderen? bewerber\\w*)",
+        "\\b(?:otros candidatos|otro candidato|otra candidata|d'autres candidats|un autre candidat|andere[nmrs]? (?:\\w+ )?(?:kandidat|bewerber)\\w*)",
         3.0,
     ),
     (
@@ -157,7 +157,7 @@ REJECTION = cues(
     (
         r"\bn'a pas (?:été )?retenue?\b|\bn'avons pas (?:pu )?retenir\b|\bau regret de\b|\bno hemos podido avanzar\b"
         r"|\b(?:ne|pas)\b[^.!?]{0,40}\bdonner (?:une )?suite (?:favorable )?à (?:votre|ta) candidature"
-        r"|\b(?:continuar|seguir|avanzar)(?: (?:el|con el) proceso)? con otr[oa]s (?:perfil|candidat)\w*"
+        r"|\b(?:continuar|seguir|avanzar)(?: (?:el|con el) proceso)? con otr[oa]s (?:perfil|candidat|persona|profesional)\w*"
         r"|\b(?:otros perfiles|otras candidaturas)\b.{0,60}\b(?:ajust|encaj)\w*"
         r"|\bniet (?:verder )?(?:gaan )?met (?:je|jouw|uw) sollicitatie\b|\bgekozen voor (?:een )?(?:andere )?kandida\w*",
         4.0,
@@ -538,5 +538,53 @@ USER_WITHDRAW = cues(
         r"|\bnot (?:to )?accept (?:the|your) offer|\b(?:angebot|stelle) nicht an(?:zu)?nehmen|\bdécliner (?:votre|l')offre"
         r"|\brechazar (?:la|su|tu) oferta|\bsollicitatie in(?:trekken|te trekken)|\btrek mijn sollicitatie",
         4.0,
+    ),
+)
+
+# Italian and Portuguese families (and a few more user follow-ups), appended to the tables above.
+from followup.domain import rules_romance as _rr  # noqa: E402
+
+ACK = ACK + _rr.ACK_IT_PT
+INVITE = INVITE + _rr.INVITE_IT_PT
+CONFIRM = CONFIRM + _rr.CONFIRM_IT_PT
+REJECTION = (
+    REJECTION
+    + _rr.REJECTION_IT_PT
+    + cues(
+        (  # someone else was chosen, said without "other candidates"
+            r"\b(?:decided|chosen|elected|opted|going|plan) to (?:move|go|proceed|continue|progress) (?:ahead |forward )?with"
+            r" (?:a|an|one|another|the other|a different) (?:\w+ ){0,2}?(?:candidate|applicant|person|finalist)\b"
+            r"|\b(?:(?:we'?ve|we have|we) (?:gone|went|decided to go)|have gone) with (?:someone|somebody|another|a different|an internal)\b"
+            r"|\byou (?:haven'?t|have not|weren'?t|were not|are not|aren'?t) (?:been )?successful\b",
+            4.0,
+        ),
+    )
+)
+PROMISE = PROMISE + _rr.PROMISE_IT_PT
+USER_FOLLOW_UP = USER_FOLLOW_UP + _rr.USER_FOLLOW_UP_MORE
+# a pause or hold that has ended is news of a process going on, not of one stopped
+WITHDRAWN = WITHDRAWN + cues(
+    (
+        r"\b(?:it'?s|is|are|we'?re|we are|(?:has|have) been) (?:now )?(?:open|active|live|hiring|back on) again\b"
+        r"|\b(?:has|have|was|were|been) (?:now |since )?(?:re-?opened|resumed|unpaused|un-paused|restarted|reactivated|unfrozen)\b"
+        r"|\bback (?:open|on track|up and running)\b|\b(?:hold|freeze|pause) (?:has been|was|is) (?:now )?lifted\b"
+        r"|\bwieder (?:offen|aktiv|aufgenommen)\b|\bà nouveau ouvert|\bde nuevo abiert|\bweer open\b",
+        -4.0,
+        (
+            "again",
+            "open",
+            "resum",
+            "unpaus",
+            "un-paus",
+            "restart",
+            "reactiv",
+            "unfroz",
+            "back ",
+            "lifted",
+            "wieder",
+            "nouveau",
+            "nuevo",
+            "weer",
+        ),
     ),
 )
