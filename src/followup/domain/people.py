@@ -85,6 +85,10 @@ def interviewers_from_calendar(event: CalendarEvent, user: Identity) -> tuple[Pe
             continue
         seen.add(email)
         people.append(Person(clean_name(a.name, email), email))
+    # calendars list the organizer among the guests: beside other people, the one who arranged the
+    # slot only schedules it (``classify`` adds them back when their own text says they take part)
+    if organizer and len(people) > 1:
+        people = [p for p in people if p.email != organizer]
     if not people and organizer and not user.is_user(organizer) and not is_robot_or_team(organizer):
         assert event.organizer is not None
         people.append(Person(clean_name(event.organizer.name, organizer), organizer))
