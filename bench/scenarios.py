@@ -55,12 +55,17 @@ def replay_memory(scn: Scenario) -> list[StepResult]:
         config = parse_config(config_text(scn, tmp / "store.sqlite"))
         store = Store.open(config.store_path)
         mailbox = MemoryMailbox("main")
+        stored: dict[str, tuple[str, int]] = {}  # file -> (folder, index) for a later step's `mute`
         results = []
         seen = 0
         for i, step in enumerate(scn.steps):
             for rel in step.get("add", []):
                 raw = scn.raw(rel)
                 mailbox.add(folder_of(rel), raw, header_date(raw))
+                stored[rel] = (folder_of(rel), len(mailbox.folders[folder_of(rel)]) - 1)
+            for rel in step.get("mute", []):  # the user flags a message with the mute keyword
+                folder, index = stored[rel]
+                mailbox.folders[folder][index].keywords.add(config.policy.mute_keyword)
             now = parse_as_of(step["as_of"], config.identity.timezone)
             scan(config, store, now, factory=lambda _a: mailbox)
             status = status_json(evaluate_all(store, config, now), store, now, config.identity)

@@ -17,7 +17,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from bench.scenarios import REPO, replay_memory
+from bench.scenarios import REPO, folder_of, replay_memory
 
 from followup.devserver import DevServer, dovecot_binary
 from tests.support.corpus import Scenario
@@ -30,49 +30,8 @@ DRAFT_FLOOR = 0.95  # draft precision and recall (kind + recipients)
 SCENARIOS = fixture_scenarios()
 
 
-def _folder(rel: str) -> str:
-    return "sent" if rel.lower().startswith("sent/") else "inbox"
-
-
-def replay_memory_muting(scn: Scenario) -> list[StepResult]:
-    """``bench.scenarios.replay_memory`` plus a step's ``mute``: the keyword set on delivered messages."""
-    from followup.backends.memory import MemoryMailbox
-    from followup.cli import parse_as_of
-    from followup.config import parse_config
-    from followup.services.scan import evaluate_all, scan
-    from followup.services.views import status_json
-    from followup.store import Store
-
-    tmp = new_tmp_dir("followup-fixture-")
-    try:
-        config = parse_config(config_text(scn, tmp / "store.sqlite"))
-        store = Store.open(config.store_path)
-        mailbox = MemoryMailbox("main")
-        stored: dict[str, tuple[str, int]] = {}
-        results, seen = [], 0
-        for i, step in enumerate(scn.steps):
-            for rel in step.get("add", []):
-                raw = scn.raw(rel)
-                mailbox.add(_folder(rel), raw, header_date(raw))
-                stored[rel] = (_folder(rel), len(mailbox.folders[_folder(rel)]) - 1)
-            for rel in step.get("mute", []):
-                folder, index = stored[rel]
-                mailbox.folders[folder][index].keywords.add(MUTE)
-            now = parse_as_of(step["as_of"], config.identity.timezone)
-            scan(config, store, now, factory=lambda _a: mailbox)
-            status = status_json(evaluate_all(store, config, now), store, now)
-            drafts = read_drafts(mailbox.appended[seen:])
-            seen = len(mailbox.appended)
-            results.append(compare_step(scn, i, step, status, drafts))
-        store.close()
-        return results
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-
-
 def _replay(scn: Scenario) -> list[StepResult]:
-    mutes = any(step.get("mute") for step in scn.steps)
-    return replay_memory_muting(scn) if mutes else replay_memory(scn)
+    return replay_memory(scn)  # honours a step's `mute` (the keyword set on delivered messages)
 
 
 def _explain(results: list[StepResult]) -> str:
@@ -125,12 +84,12 @@ def test_held_out_scenario_is_entirely_right_in_memory(prefix: str) -> None:
 
 def test_a_muted_process_gets_no_draft_while_its_neighbour_does() -> None:
     (scn,) = [s for s in SCENARIOS if s.name.startswith("s13")]
-    results = replay_memory_muting(scn)
+    results = replay_memory(scn)
     drafted = [d for r in results for d in r.new_drafts]
     assert [(d.kind, d.to) for d in drafted] == [("thank_you", ("thomas.keller@alpenrose-pharma.de",))]
     # and without the keyword the same history does draft for Lindenhof: the test can fail
     unmuted = Scenario(scn.name, scn.path, {**scn.data, "steps": [dict(s, mute=[]) for s in scn.steps]})
-    assert any("lindenhof" in d.to[0] for r in replay_memory_muting(unmuted) for d in r.new_drafts)
+    assert any("lindenhof" in d.to[0] for r in replay_memory(unmuted) for d in r.new_drafts)
 
 
 def _cli(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
@@ -153,9 +112,9 @@ def replay_dovecot(scn: Scenario) -> tuple[list[StepResult], int]:
             for i, step in enumerate(scn.steps):
                 for rel in step.get("add", []):
                     raw = scn.raw(rel)
-                    server.deliver("Sent" if _folder(rel) == "sent" else "INBOX", raw, header_date(raw))
+                    server.deliver("Sent" if folder_of(rel) == "sent" else "INBOX", raw, header_date(raw))
                 for rel in step.get("mute", []):
-                    _flag(server, scn.raw(rel), "Sent" if _folder(rel) == "sent" else "INBOX")
+                    _flag(server, scn.raw(rel), "Sent" if folder_of(rel) == "sent" else "INBOX")
                 out = _cli(["scan", "--as-of", step["as_of"]], env)
                 assert out.returncode == 0, out.stderr[-500:]
                 st = _cli(["status", "--json", "--as-of", step["as_of"]], env)
