@@ -411,7 +411,7 @@ ACK = cues(
 )
 PROMISE = cues(
     (
-        "\\b(?:expect|hope|plan|aim|intend)(?:ing)? to (?:\\w+ ){0,4}?(?:give you|send you|share|let you know|come back|get back)\\b.{0,30}\\b(?:decision|answer|update|feedback|news|by|within|next|end)\\b",
+        "\\b(?:expect|hope|plan|aim|intend)(?:s|ing)? to (?:\\w+ ){0,4}?(?:give you|send you|share|let you know|come back|get back)\\b.{0,30}\\b(?:decision|answer|update|feedback|news|by|within|next|end)\\b",
         3.0,
     ),
     (
@@ -431,7 +431,7 @@ PROMISE = cues(
         3.0,
     ),
     (
-        r"\b(?:expect|hope|plan|aim)(?:ing)? to (?:have|make|reach|finali[sz]e|wrap|decide|get back)\b.{0,30}\b(?:decision|by|within|"
+        r"\b(?:expect|hope|plan|aim)(?:s|ing)? to (?:have|make|reach|finali[sz]e|wrap|decide|get back)\b.{0,30}\b(?:decision|by|within|"
         r"next|end)\b|\bdecision (?:by|before|within|early|end|next)\b",
         3.0,
     ),
