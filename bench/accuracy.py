@@ -1,6 +1,6 @@
 """Accuracy of parse + read over the labelled corpus (and the hand-written fixtures).
 
-    python bench/accuracy.py [--split dev] [--fixtures [classify|heldout|heldout2|...|heldout5]] [--errors]
+    python bench/accuracy.py [--split dev] [--fixtures [classify|heldout|heldout2|...|heldout6]] [--errors]
 
 Reads ../shared/corpus (or $FOLLOWUP_SHARED/corpus); says so and exits 0 when it is absent. Prints per
 kind precision / recall / F1, macro F1, company and role accuracy (loose), exact-minute interview
@@ -215,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
         nargs="?",
         const="classify",
         default=None,
-        help="score a hand-written fixture set instead (classify, heldout, heldout2 ... heldout5)",
+        help="score a hand-written fixture set instead (classify, heldout, heldout2 ... heldout6)",
     )
     ap.add_argument("--errors", action="store_true", help="list every miss")
     args = ap.parse_args(argv)

@@ -181,3 +181,85 @@ def test_an_ats_relay_domain_is_never_the_company() -> None:
     )
     assert r.kind is Kind.APPLICATION_ACK
     assert r.company == "Harborline Foods"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Bonjour Sam, après réflexion nous avons privilégié un autre profil pour le poste d'acheteur.",
+            Kind.REJECTION,
+        ),
+        (
+            "Dear Sam, we will not be able to take your application forward for the Buyer position.",
+            Kind.REJECTION,
+        ),
+        (
+            "Hi Sam, you've advanced to the final round for the Buyer role! I'll be in touch soon to book a time.",
+            Kind.NEXT_ROUND,
+        ),
+        (
+            "Hi Sam, for the Buyer role, could you send me the details of two referees by Monday?",
+            Kind.ACTION_REQUEST,
+        ),
+        ("Hoi Sam, kun je voor de functie van inkoper twee referenties doorgeven?", Kind.ACTION_REQUEST),
+        (
+            "Olá Sam, gostaríamos de marcar uma entrevista para a vaga de Comprador. Qual é a sua disponibilidade?",
+            Kind.INTERVIEW_INVITE,
+        ),
+    ],
+)
+def test_sixth_batch_meanings_in_our_own_words(text: str, kind: Kind) -> None:
+    assert read(msg(text), USER).kind is kind
+
+
+def test_the_users_question_about_salary_flexibility_is_not_a_follow_up() -> None:
+    text = "Hi Jo, thanks for the offer for the Buyer role. Could you tell me whether there is any room on the salary?"
+    r = read(msg(text, "Re: Buyer offer", sender=ME, to=(Address("Jo Park", "jo@harborline.com"),)), USER)
+    assert r.kind is Kind.OTHER
+
+
+def test_a_colleagues_interview_debrief_invite_at_the_current_job_is_a_lookalike() -> None:
+    org = Address("Kim Lau", "kim.lau@currentjob.example")
+    start = datetime(2026, 6, 11, 16, 0, tzinfo=CEST)
+    ev = CalendarEvent(
+        "REQUEST",
+        "d1",
+        0,
+        start,
+        start + timedelta(minutes=30),
+        "",
+        "Candidate debrief",
+        "",
+        "",
+        org,
+        (Attendee("Sam", ME.email), Attendee("Ola Berg", "ola.berg@currentjob.example")),
+        "CONFIRMED",
+    )
+    text = "Candidate debrief for the data engineer interviews. Please submit your scorecards first."
+    assert (
+        read(msg(text, "Invitation: Candidate debrief", sender=org, calendar=(ev,)), USER).kind is Kind.OTHER
+    )
+
+
+def test_a_weekday_beside_a_vague_promise_is_not_its_date() -> None:
+    text = (
+        "Hi Sam, thanks for Tuesday. The hiring team meets on Friday and I'll let you know as soon as I can."
+    )
+    r = read(msg(text, "Buyer role"), USER)
+    assert r.kind is Kind.DECISION_TIMELINE
+    assert r.decision_expected_by is None
+
+
+def test_an_envelope_sent_via_docusign_names_the_employer_before_via() -> None:
+    sender = Address("Harborline Foods via DocuSign", "dse@docusign.net")
+    r = read(
+        msg(
+            "Harborline Foods sent you a document to review and sign: your offer letter.",
+            "Please DocuSign: Harborline Foods Offer Letter",
+            sender=sender,
+        ),
+        USER,
+    )
+    assert r.kind is Kind.OFFER
+    assert r.company == "Harborline Foods"

@@ -128,7 +128,7 @@ _CUE_STEMS = tuple(
     helaas round book invit shortlist select progress stage process step congrat welcome docusign
     reject declin withdr hold filled onboard background headcount requisition proces prozess zeugnis arbeitszeug
     gehalt eintritt unterlagen besluit beslis uitnodig bewor postul
-    colloqu selezion posizion candidat vaga riscontr entrevist contrata assunz""".split()
+    colloqu selezion posizion referen candidat vaga riscontr entrevist contrata assunz""".split()
 )
 _CUE_HEADS = frozenset(stem[:2] for stem in _CUE_STEMS)
 _CUE_PHRASES = (
@@ -342,7 +342,7 @@ def _employer_kind(
         return Kind.INTERVIEW_CONFIRMED, conf(2.5 + s("confirm") / 2, 2.5), (*e("confirm"), slot)
     if s("action") >= 3.5 and s("action") >= s("invite"):
         return Kind.ACTION_REQUEST, conf(s("action"), 3.5), e("action")
-    if s("next") >= 3 and not (s("promise") >= 3 and s("invite") + s("proposal") < 2):
+    if s("next") >= 3 and not (s("promise") >= 3 and s("invite") + s("proposal") < 2 and s("next") < 6):
         return Kind.NEXT_ROUND, conf(s("next"), 3), e("next")
     if s("invite") + s("proposal") >= 2.5:
         return Kind.INTERVIEW_INVITE, conf(s("invite") + s("proposal"), 2.5), e("invite") + e("proposal")

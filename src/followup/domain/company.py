@@ -293,7 +293,11 @@ def from_display_name(display: str, human_name: str = "", body: str = "") -> str
     m = re.match(r"^(?P<p>.+?)\s+(?:at|@|from|bei|chez)\s+(?P<c>.+)$", name)
     if m and not re.search(rf"\b(?:{ATS_NAMES})\b", m.group("c"), re.I):
         return _DISPLAY_NOISE.sub("", m.group("c")).strip()
-    if re.search(r"\s+via\s+", name, re.I) or re.search(rf"^(?:{ATS_NAMES})\b", name, re.I):
+    via = re.match(r"^(?P<c>.+?)\s+via\s+(?P<v>.+)$", name, re.I)
+    if via:  # "Verdigris Bio via DocuSign" names the employer; "Dana Lee via Greenhouse" a person
+        c = _DISPLAY_NOISE.sub("", via.group("c")).strip(" -|,")
+        return "" if _person_like(c) or re.search(rf"^(?:{ATS_NAMES})\b", c, re.I) else c
+    if re.search(rf"^(?:{ATS_NAMES})\b", name, re.I):
         return ""
     if human_name and name.lower() == human_name.lower():
         return ""

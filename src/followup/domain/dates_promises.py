@@ -76,7 +76,7 @@ _DISCARD = re.compile(
     re.I,
 )
 _SCHEDULING = re.compile(
-    r"\b(?:to (?:find|schedule|arrange|set up|book|organi[sz]e) (?:a |an |the |your )?(?:time|slot|call|interview|chat"
+    r"\b(?:to (?:find|schedule|arrange|set up|book|organi[sz]e|lock in|line up) (?:a |an |the |your )?(?:time|slot|call|interview|chat"
     r"|meeting|conversation)|(?:zoom|teams|webex|meet|calendar) (?:link|invite|invitation)|einen termin)",
     re.I,
 )
@@ -114,7 +114,8 @@ def sentences(text: str) -> list[str]:
     return [s for s in out if s]
 
 
-def _sentence_day(s: str, sent: date, american: bool) -> date | None:
+def _sentence_day(s: str, sent: date, american: bool) -> tuple[date | None, bool]:
+    """The day a sentence names (see the module's doc) and whether a "by"-like word anchors it."""
     days = find_days(s, sent, american)
     mentions: list[tuple[int, date]] = []
     for i, d in enumerate(days):
@@ -142,8 +143,8 @@ def _sentence_day(s: str, sent: date, american: bool) -> date | None:
         bare = _APPOSITIVE.sub("", head)
         (anchored if _ANCHOR.search(bare) else loose).append(day)
     if anchored:
-        return max(anchored)
-    return max(loose) if loose else None
+        return max(anchored), True
+    return (max(loose), False) if loose else (None, False)
 
 
 def read_sentences(text: str, sent: date, american: bool) -> list[DatedSentence]:
@@ -157,8 +158,11 @@ def read_sentences(text: str, sent: date, american: bool) -> list[DatedSentence]
             continue
         if promise and (not _FUTURE_SUBJECT.search(s) or _SCHEDULING.search(s)):
             promise = False
-        day = _sentence_day(s, sent, american)
-        out.append(DatedSentence(s, day, bool(_VAGUE.search(s)), promise, request))
+        day, anchored = _sentence_day(s, sent, american)
+        vague = bool(_VAGUE.search(s))
+        if vague and not anchored:
+            day = None  # "we meet on Monday and I'll tell you as soon as I can": Monday is not the promise
+        out.append(DatedSentence(s, day, vague, promise, request))
     return out
 
 

@@ -254,6 +254,10 @@ LOOKALIKE = cues(
         3.0,
     ),
     (r"\b(?:mock interview|ace your|behavioral[- ]interview workshop)\b", 3.5),
+    (  # the user sits on the hiring side at their current job: a debrief, scorecards, a hire/no-hire call
+        r"\b(?:interview|candidate|panel) debrief\b|\bscorecards?\b|\bhire ?/ ?no[- ]hire\b|\bno[- ]hire\b",
+        3.5,
+    ),
     (
         r"\b(?:i|i've|i have) (?:got |have )?(?:a|my) (?:final round|second round|interview|panel|onsite)\b"
         r"|\b(?:they(?:'ve| have)? asked me back|they said they'd|my (?:panel|interview) (?:went|is))\b",

@@ -107,7 +107,8 @@ REJECTION = cues(
         r"|\bwon'?t be (?:taking|moving|progressing) (?:yours|your application|you) (?:further|forward)"
         r"|\bnot (?:to )?progress your application|\bwill not be progressed\b"
         r"|\b(?:won'?t|will not|not) be (?:progressing|moving|taking) (?:forward )?(?:with )?your (?:application|candidacy)"
-        r"|\b(?:won'?t|will not|not|unable to|cannot|can'?t) (?:be )?(?:progress(?:ing)?|tak(?:e|ing)|mov(?:e|ing)) (?:it|this|yours|you|them)"
+        r"|\b(?:won'?t|will not|not|unable to|cannot|can'?t) (?:be )?(?:able to )?(?:progress(?:ing)?|tak(?:e|ing)|mov(?:e|ing))"
+        r" (?:it|this|yours|you|them|your (?:application|candidacy|candidature|profile))"
         r" (?:any )?(?:further|forward)\b"
         r"|\b(?:go|going|gone|went|head|heading) (?:in|with) (?:a different|another|a new|other) direction\b"
         r"|\b(?:won'?t|will not|not) be (?:inviting|asking|taking) you (?:to|for|forward to) (?:an? |the )?(?:interview|next stage)"
@@ -415,7 +416,7 @@ PROMISE = cues(
         3.0,
     ),
     (
-        "\\b(?:we|i|and)(?:'ll| will| would| should)\\s+(?:\\w+\\s+){0,2}?(?:update you|let you know|get back to you|be in touch(?! (?:with|about|regarding|to (?:set|schedule|arrange)) (?:some |a few |the |possible )?(?:dates|times|options|slots|availability|scheduling|logistics|details))|give you (?:an?|our) (?:answer|decision|update)|come back to you|reach out)\\b",
+        "\\b(?:we|i|and)(?:'ll| will| would| should)\\s+(?:\\w+\\s+){0,2}?(?:update you|let you know|get back to you|be in touch(?! (?:with|about|regarding|to (?:set|schedule|arrange|lock in|book|find|fix|confirm|sort out|line up)) (?:some |a few |the |possible )?(?:dates|times|options|slots|availability|scheduling|logistics|details))|give you (?:an?|our) (?:answer|decision|update)|come back to you|reach out)\\b",
         2.0,
     ),
     (
@@ -424,7 +425,7 @@ PROMISE = cues(
     ),
     (
         r"\b(?:we|i)(?:'ll| will| should| expect to| aim to| hope to|'re aiming to| are aiming to| plan to| intend to)\s+"
-        r"(?:\w+\s+){0,3}?(?:let you know|get back to (?:you|everyone|candidates)|be in touch(?! (?:with|about|regarding|to (?:set|schedule|arrange)) (?:some |a few |the |possible )?(?:dates|times|options|slots|availability|scheduling|logistics|details))|come back to you|update you"
+        r"(?:\w+\s+){0,3}?(?:let you know|get back to (?:you|everyone|candidates)|be in touch(?! (?:with|about|regarding|to (?:set|schedule|arrange|lock in|book|find|fix|confirm|sort out|line up)) (?:some |a few |the |possible )?(?:dates|times|options|slots|availability|scheduling|logistics|details))|come back to you|update you"
         r"|have (?:a|an|the) (?:final )?(?:decision|answer|update)|make (?:a|the|our) (?:final )?decision|decide|finali[sz]e"
         r"|(?:come|get) back to (?:all|the|our|every)\s*(?:\w+ )?(?:finalists|candidates|applicants|shortlist)"
         r"|wrap (?:up|things up)|reach out|circle back|follow up with you|share (?:an update|feedback|news))",
@@ -511,7 +512,7 @@ USER_FOLLOW_UP = cues(
     ),
     (
         r"\b(?:any (?:update|news|progress)|an update on|where things stand|(?:still|am i) in the running"
-        r"|heard anything|haven'?t heard|update on (?:the|my) (?:timeline|application|status)|whether there (?:has been|is) any"
+        r"|heard anything|haven'?t heard|update on (?:the|my) (?:timeline|application|status)|whether there (?:has been|is) any (?:news|update|progress|movement|decision|development)"
         r"|(?:a sense of|any idea|an idea of) (?:when|the timeline|the timing|how long))\b",
         3.0,
     ),
@@ -562,6 +563,27 @@ REJECTION = (
 )
 PROMISE = PROMISE + _rr.PROMISE_IT_PT
 USER_FOLLOW_UP = USER_FOLLOW_UP + _rr.USER_FOLLOW_UP_MORE
+NEXT_ROUND = NEXT_ROUND + cues(
+    (
+        r"\b(?:progressed|advanced|moved (?:on|through|forward)|made it|(?:are|you'?re) through) (?:in)?to the (?:next|final|second|third)"
+        r" (?:stage|round|step)\b",
+        4.0,
+    ),
+)
+ACTION = ACTION + cues(
+    (  # referees / references asked for, in the languages the rules read
+        r"\b(?:two|three|\d|your|some|of) (?:professional )?referees\b|\breferees?\b.{0,60}\b(?:send|names|contact|details)"
+        r"|\breferenties\b|\breferenze\b|\brefer[êe]ncias\b",
+        3.5,
+    ),
+)
+REJECTION = REJECTION + cues(
+    (
+        r"\b(?:retenu|choisi|sélectionné|privilégié) (?:une autre candidature|un autre profil|une? autre candidat\w*"
+        r"|d'autres (?:candidat|profil)\w*)",
+        4.0,
+    ),
+)
 # a pause or hold that has ended is news of a process going on, not of one stopped
 WITHDRAWN = WITHDRAWN + cues(
     (

@@ -33,7 +33,8 @@ INVITE_IT_PT = cues(
     (
         r"\b(?:vorremmo|desideriamo|ci piacerebbe) (?:invitarti|invitarla|conoscerti|conoscerla)\b"
         r"|\b(?:indicarci|indicarmi|comunicarci|farci sapere) (?:\w+ ){0,2}disponibilit"
-        r"|\b(?:gostar[íi]amos|queremos) de (?:a |o |te )?(?:convidar|conhecer)\w*"
+        r"|\b(?:gostar[íi]amos|queremos) de (?:a |o |te )?(?:convidar|conhecer|agendar|marcar|conversar)\w*"
+        r"|\bqual (?:[ée] )?(?:a )?(?:sua|tua) disponibilidade"
         r"|\b(?:indicar|partilhar|enviar|compartilhar)(?:-nos)? (?:a (?:sua|tua) )?disponibilidade",
         2.5,
     ),
