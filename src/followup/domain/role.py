@@ -119,9 +119,9 @@ def role_from_text(text: str) -> str:
             r = _valid(m.group("r"))
             if r:
                 return _longer_lower(text, r)
-    m = _LOWER_TITLE.search(text)
-    if m:
-        r = _valid(_TRAILING.sub("", m.group("r")))
+    low = _LOWER_TITLE.search(text)
+    if low:
+        r = _valid(_TRAILING.sub("", low.group("r")))
         if r:
             return r
     # a template's headline line: "Senior Data Engineer - Hiring Manager Interview"
