@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 from followup.domain.classify import read
 from followup.domain.model import Address, Identity, Kind, Message
+from tests.support.messages import text_message
 
 USER = Identity("Sam Rivera", ("sam.rivera@example.com",), "America/New_York")
 RECRUITER = Address("Ana Ruiz", "ana.ruiz@brightmoor-analytics.com")
@@ -20,25 +21,14 @@ def msg(
     headers: dict[str, str] | None = None,
     reply_to: tuple[Address, ...] = (),
 ) -> Message:
-    return Message(
-        message_id="t@x",
-        date=datetime(2026, 3, 2, 15, 0, tzinfo=UTC),
-        sender=sender,
-        reply_to=reply_to,
-        to=to,
-        cc=(),
+    return text_message(
+        text,
         subject=subject,
-        in_reply_to="",
-        references=(),
+        sender=sender,
+        to=to,
+        date=datetime(2026, 3, 2, 15, 0, tzinfo=UTC),
         headers=headers or {},
-        text=text,
-        new_text=text,
-        quoted_text="",
-        signature="",
-        forwarded=(),
-        calendar=(),
-        attachments=(),
-        size=len(text),
+        reply_to=reply_to,
     )
 
 

@@ -3,13 +3,13 @@ negation, who speaks, precedence, languages, and facts that an all-day hold or a
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
 from followup.domain.classify import read
 from followup.domain.model import Address, Attendee, CalendarEvent, Identity, Kind, Message
+from tests.support.messages import text_message
 
 USER = Identity("Sam Rivera", ("sam.rivera@example.com",), "Europe/Amsterdam")
 RECRUITER = Address("Ana Ruiz", "ana.ruiz@brightmoor-analytics.com")
@@ -18,27 +18,9 @@ CEST = timezone(timedelta(hours=2))
 
 
 def msg(text: str, subject: str = "Hello", sender: Address = RECRUITER, **kw: object) -> Message:
-    base = Message(
-        message_id="t@x",
-        date=datetime(2026, 4, 10, 15, 0, tzinfo=CEST),  # a Friday
-        sender=sender,
-        reply_to=(),
-        to=(ME,) if sender != ME else (RECRUITER,),
-        cc=(),
-        subject=subject,
-        in_reply_to="",
-        references=(),
-        headers={},
-        text=text,
-        new_text=text,
-        quoted_text="",
-        signature="",
-        forwarded=(),
-        calendar=(),
-        attachments=(),
-        size=len(text),
-    )
-    return replace(base, **kw)  # type: ignore[arg-type]
+    to = (ME,) if sender != ME else (RECRUITER,)
+    date = datetime(2026, 4, 10, 15, 0, tzinfo=CEST)  # a Friday
+    return text_message(text, subject=subject, sender=sender, to=to, date=date, **kw)
 
 
 @pytest.mark.parametrize(

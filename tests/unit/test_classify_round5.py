@@ -4,13 +4,13 @@ promises made in the third person, dates named after a holiday, and who sits acr
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
 from followup.domain.classify import read
 from followup.domain.model import Address, Attendee, CalendarEvent, Identity, Kind, Message
+from tests.support.messages import text_message
 
 USER = Identity("Sam Rivera", ("sam.rivera@example.com",), "Europe/London")
 HR = Address("Paula Neri", "paula.neri@vetreria-lume.it")
@@ -22,27 +22,9 @@ EDT = timezone(timedelta(hours=-4))
 def msg(
     text: str, subject: str = "Ciao", sender: Address = HR, sent: datetime | None = None, **kw: object
 ) -> Message:
-    base = Message(
-        message_id="r5@x",
-        date=sent or datetime(2026, 6, 3, 11, 0, tzinfo=CEST),  # a Wednesday
-        sender=sender,
-        reply_to=(),
-        to=(ME,),
-        cc=(),
-        subject=subject,
-        in_reply_to="",
-        references=(),
-        headers={},
-        text=text,
-        new_text=text,
-        quoted_text="",
-        signature="",
-        forwarded=(),
-        calendar=(),
-        attachments=(),
-        size=len(text),
-    )
-    return replace(base, **kw)  # type: ignore[arg-type]
+    date = sent or datetime(2026, 6, 3, 11, 0, tzinfo=CEST)  # a Wednesday
+    kw.setdefault("to", (ME,))
+    return text_message(text, subject=subject, sender=sender, date=date, message_id="r5@x", **kw)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
