@@ -13,7 +13,6 @@ from typing import Any
 
 import keyring
 import pytest
-from keyring.backend import KeyringBackend
 
 from followup import gmail_auth
 from followup.backends.gmail import GmailMailbox
@@ -24,6 +23,7 @@ from followup.services.scan import ScanResult, scan
 from followup.store import Store
 from tests.end_to_end.conftest import Env
 from tests.support.fakegmail import FakeGmail, Stored
+from tests.support.keyrings import MemoryKeyring
 from tests.support.replay import header_date
 
 ACCOUNT = "gmail"
@@ -38,23 +38,6 @@ EXPECTED = {
     ("decision_follow_up", "dana.whitfield@harborfreight-logistics.com"),
     ("thank_you", "marcus.lee@lumenrobotics.com"),
 }
-
-
-class MemoryKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.items.pop((service, username), None)
 
 
 @dataclass

@@ -9,31 +9,11 @@ from typing import Any
 
 import keyring
 import pytest
-from keyring.backend import KeyringBackend
 from keyring.backends.fail import Keyring as FailKeyring
 
 from followup import gmail_auth
 from followup.errors import AuthError, ConfigError, SecretError
-
-
-class MemoryKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.data: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.data.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.data[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        from keyring.errors import PasswordDeleteError
-
-        if self.data.pop((service, username), None) is None:
-            raise PasswordDeleteError("absent")
+from tests.support.keyrings import MemoryKeyring
 
 
 @dataclass(frozen=True)
@@ -87,7 +67,7 @@ class TokenEndpoint:
 
 def test_grant_is_stored_under_the_documented_keyring_entry(ring: MemoryKeyring) -> None:
     gmail_auth.import_token(Account(), json.dumps(GRANT))
-    stored = json.loads(ring.data[("followup", "gmail:gmail-token")])
+    stored = json.loads(ring.items[("followup", "gmail:gmail-token")])
     assert stored["refresh_token"] == "1//refresh" and stored["scopes"] == list(gmail_auth.API_SCOPES)
 
 
@@ -118,7 +98,7 @@ def test_no_stored_grant_is_a_secret_error(ring: MemoryKeyring) -> None:
 
 def test_grant_without_the_imap_scope_is_refused_for_xoauth2(ring: MemoryKeyring) -> None:
     imap = Account(backend="imap", auth="xoauth2")
-    ring.data[("followup", "gmail:gmail-token")] = json.dumps(GRANT)
+    ring.items[("followup", "gmail:gmail-token")] = json.dumps(GRANT)
     with pytest.raises(AuthError, match="mail.google.com"):
         gmail_auth.access_token(imap, request=TokenEndpoint(200, {"access_token": "x"}))
     with pytest.raises(SecretError, match="lacks"):
@@ -126,20 +106,20 @@ def test_grant_without_the_imap_scope_is_refused_for_xoauth2(ring: MemoryKeyring
 
 
 def test_export_then_import_moves_the_grant_without_the_access_token(ring: MemoryKeyring) -> None:
-    ring.data[("followup", "gmail:gmail-token")] = json.dumps(
+    ring.items[("followup", "gmail:gmail-token")] = json.dumps(
         {**GRANT, "token": "ya29.old", "expiry": "2025-01-01T00:00:00Z"}
     )
     text = gmail_auth.export_token(Account())
     assert "ya29.old" not in text and json.loads(text)["refresh_token"] == "1//refresh"
     gmail_auth.import_token(Account(name="server"), text)
-    assert json.loads(ring.data[("followup", "server:gmail-token")])["client_id"] == GRANT["client_id"]
+    assert json.loads(ring.items[("followup", "server:gmail-token")])["client_id"] == GRANT["client_id"]
 
 
 def test_import_of_something_that_is_not_a_grant_is_refused(ring: MemoryKeyring) -> None:
     for text in ("not json", json.dumps({"client_id": "x"})):
         with pytest.raises(SecretError):
             gmail_auth.import_token(Account(), text)
-    assert ring.data == {}
+    assert ring.items == {}
 
 
 def test_unusable_keyring_is_a_secret_error_not_a_plaintext_fallback(tmp_path: Path) -> None:
@@ -187,7 +167,7 @@ def test_authorize_runs_the_flow_with_the_fewest_scopes_and_stores_the_grant(
     gmail_auth.authorize(Account(client_secrets=str(secrets)), open_browser=False, flow_factory=factory)
     assert asked == [(str(secrets), gmail_auth.API_SCOPES)]
     assert flow.kwargs == {"open_browser": False, "port": 0}
-    stored = json.loads(ring.data[("followup", "gmail:gmail-token")])
+    stored = json.loads(ring.items[("followup", "gmail:gmail-token")])
     assert stored["refresh_token"] == "1//r" and "token" not in stored
 
 
@@ -199,7 +179,7 @@ def test_authorize_without_a_refresh_token_says_how_to_get_one(ring: MemoryKeyri
     flow = FakeFlow(Credentials("ya29.a"))
     with pytest.raises(AuthError, match="no refresh token"):
         gmail_auth.authorize(Account(client_secrets=str(secrets)), flow_factory=lambda p, s: flow)
-    assert ring.data == {}
+    assert ring.items == {}
 
 
 def test_authorize_with_a_missing_client_secrets_file_is_a_config_error(tmp_path: Path) -> None:
@@ -221,4 +201,4 @@ def test_forget_removes_the_grant_and_tolerates_absence(ring: MemoryKeyring) -> 
     gmail_auth.import_token(Account(), json.dumps(GRANT))
     gmail_auth.forget(Account())
     gmail_auth.forget(Account())
-    assert ring.data == {}
+    assert ring.items == {}

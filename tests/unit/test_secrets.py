@@ -16,23 +16,7 @@ import pytest
 from followup.config import AccountConfig
 from followup.errors import SecretError
 from followup.secrets import SERVICE, get_secret, keyring_status, store_secret
-
-
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.items.pop((service, username), None)
+from tests.support.keyrings import MemoryKeyring
 
 
 class LockedKeyring(MemoryKeyring):
