@@ -9,25 +9,11 @@ import sys
 from pathlib import Path
 
 from followup.demo import sample_messages
-from tests.end_to_end.conftest import Env
-
-REPO = Path(__file__).resolve().parents[2]
+from tests.support.sample_env import REPO, Env, run_cli
 
 
 def run(*args: str, config: Path | None = None, input: str | None = None) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ)
-    env.pop("FOLLOWUP_CONFIG", None)
-    if config is not None:
-        env["FOLLOWUP_CONFIG"] = str(config)
-    env["XDG_CONFIG_HOME"] = env.get("XDG_CONFIG_HOME_TEST", "/nonexistent-followup-test")
-    return subprocess.run(
-        [sys.executable, "-m", "followup.cli", *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        input=input,
-    )
+    return run_cli(*args, config=config, input=input)
 
 
 def test_scan_then_status_json_follows_the_contract(sample_env: Env) -> None:

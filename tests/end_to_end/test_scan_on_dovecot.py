@@ -8,38 +8,16 @@ from email import policy
 import pytest
 
 from followup.cli import parse_as_of
-from followup.services.scan import evaluate_all, scan
+from followup.services.scan import evaluate_all
 from followup.store import Store
-from tests.end_to_end.conftest import Env
-
-
-def _kinds(raws: list[bytes]) -> list[tuple[str, str]]:
-    out = []
-    for raw in raws:
-        msg = email.message_from_bytes(raw, policy=policy.default)
-        out.append((str(msg["X-Followup-Kind"]), str(msg["To"].addresses[0].addr_spec)))
-    return sorted(out)
-
-
-def _scan(env: Env, as_of: str | None = None, **kw):
-    store = Store.open(env.config.store_path)
-    try:
-        return scan(env.config, store, parse_as_of(as_of or env.as_of, "UTC"), **kw)
-    finally:
-        store.close()
-
-
-EXPECTED = [
-    ("decision_follow_up", "dana.whitfield@harborfreight-logistics.com"),
-    ("thank_you", "marcus.lee@lumenrobotics.com"),
-]
+from tests.support.sample_env import EXPECTED, Env, kinds
 
 
 def test_due_drafts_appear_in_drafts_folder_with_contract_headers(sample_env: Env) -> None:
-    result = _scan(sample_env)
+    result = sample_env.scan()
     assert result.ok, result.errors
     drafts = sample_env.drafts()
-    assert _kinds(drafts) == EXPECTED
+    assert kinds(drafts) == EXPECTED
     for raw in drafts:
         msg = email.message_from_bytes(raw, policy=policy.default)
         assert msg["X-Followup-Key"]
@@ -49,20 +27,20 @@ def test_due_drafts_appear_in_drafts_folder_with_contract_headers(sample_env: En
 
 
 def test_second_scan_makes_no_duplicate(sample_env: Env) -> None:
-    _scan(sample_env)
-    _scan(sample_env, "2026-03-13T15:00:00-04:00")
-    assert _kinds(sample_env.drafts()) == EXPECTED
+    sample_env.scan()
+    sample_env.scan("2026-03-13T15:00:00-04:00")
+    assert kinds(sample_env.drafts()) == EXPECTED
 
 
 def test_lost_store_does_not_redraft_keys_found_in_drafts(sample_env: Env) -> None:
-    _scan(sample_env)
+    sample_env.scan()
     sample_env.config.store_path.unlink()
     for suffix in ("-wal", "-shm"):
         sample_env.config.store_path.with_name(sample_env.config.store_path.name + suffix).unlink(
             missing_ok=True
         )
-    _scan(sample_env)
-    assert _kinds(sample_env.drafts()) == EXPECTED
+    sample_env.scan()
+    assert kinds(sample_env.drafts()) == EXPECTED
 
 
 def test_crash_between_append_and_commit_leaves_no_duplicate(sample_env: Env, monkeypatch) -> None:
@@ -77,26 +55,26 @@ def test_crash_between_append_and_commit_leaves_no_duplicate(sample_env: Env, mo
 
     monkeypatch.setattr(Store, "record_action", crash_after_first_append)
     with pytest.raises(KeyboardInterrupt):
-        _scan(sample_env)
+        sample_env.scan()
     assert calls["n"] == 1 and len(sample_env.drafts()) == 1
     monkeypatch.setattr(Store, "record_action", original)
-    _scan(sample_env)
-    assert _kinds(sample_env.drafts()) == EXPECTED
+    sample_env.scan()
+    assert kinds(sample_env.drafts()) == EXPECTED
 
 
 def test_draft_deleted_by_user_is_not_made_again(sample_env: Env) -> None:
-    _scan(sample_env)
+    sample_env.scan()
     client = sample_env.server.client()
     client.select_folder("Drafts")
     client.delete_messages(client.search(["ALL"]))
     client.expunge()
     client.logout()
-    _scan(sample_env, "2026-03-13T16:00:00-04:00")
+    sample_env.scan("2026-03-13T16:00:00-04:00")
     assert sample_env.drafts() == []
 
 
 def test_dry_run_changes_nothing_and_keeps_first_run_rule(sample_env: Env) -> None:
-    result = _scan(sample_env, dry_run=True)
+    result = sample_env.scan(dry_run=True)
     assert sorted((o.kind, o.to[0]) for o in result.drafts.outcomes if o.state == "would_draft") == EXPECTED
     assert sample_env.drafts() == []
     store = Store.open(sample_env.config.store_path)
@@ -112,7 +90,7 @@ def test_scan_leaves_seen_flags_alone(sample_env: Env) -> None:
     client.select_folder("INBOX", readonly=True)
     before = client.get_flags(client.search(["ALL"]))
     client.logout()
-    _scan(sample_env)
+    sample_env.scan()
     client = sample_env.server.client()
     client.select_folder("INBOX", readonly=True)
     after = client.get_flags(client.search(["ALL"]))
@@ -122,7 +100,7 @@ def test_scan_leaves_seen_flags_alone(sample_env: Env) -> None:
 
 
 def test_users_own_thank_you_removes_unedited_draft_but_keeps_edited_one(sample_env: Env) -> None:
-    _scan(sample_env)
+    sample_env.scan()
     # the user edits the decision follow-up draft: replace it with an edited copy (same key)
     client = sample_env.server.client()
     client.select_folder("Drafts")
@@ -147,11 +125,11 @@ def test_users_own_thank_you_removes_unedited_draft_but_keeps_edited_one(sample_
         b"decided to move forward with another candidate for the Embedded Engineer role.\r\n\r\nDana\r\n"
     )
     sample_env.server.deliver("INBOX", answer)
-    result = _scan(sample_env, "2026-03-13T13:00:00-04:00")
+    result = sample_env.scan("2026-03-13T13:00:00-04:00")
     states = sorted((o.kind, o.state) for o in result.removed.outcomes)
     assert ("thank_you", "removed") in states
     assert ("decision_follow_up", "kept_edited") in states
-    assert _kinds(sample_env.drafts()) == [EXPECTED[0]]
+    assert kinds(sample_env.drafts()) == [EXPECTED[0]]
 
 
 def test_mute_keyword_on_a_message_silences_its_process(sample_env: Env) -> None:
@@ -160,8 +138,8 @@ def test_mute_keyword_on_a_message_silences_its_process(sample_env: Env) -> None
     uids = client.search(["HEADER", "Message-ID", "sample-05-promise"])
     client.add_flags(uids, [b"followup-mute"])
     client.logout()
-    _scan(sample_env)
-    assert _kinds(sample_env.drafts()) == [EXPECTED[1]]
+    sample_env.scan()
+    assert kinds(sample_env.drafts()) == [EXPECTED[1]]
     store = Store.open(sample_env.config.store_path)
     try:
         muted = [
@@ -178,7 +156,7 @@ def test_damaged_store_is_rebuilt_from_the_mailbox_without_duplicates(sample_env
     from followup.errors import StoreError
     from followup.services.rebuild import rebuild
 
-    _scan(sample_env)
+    sample_env.scan()
     path = sample_env.config.store_path
     for suffix in ("-wal", "-shm"):
         path.with_name(path.name + suffix).unlink(missing_ok=True)
@@ -188,14 +166,14 @@ def test_damaged_store_is_rebuilt_from_the_mailbox_without_duplicates(sample_env
     message = rebuild(sample_env.config)
     assert "damaged" in message
     assert any(p.name.startswith(path.name + ".damaged-") for p in path.parent.iterdir())
-    _scan(sample_env)
-    assert _kinds(sample_env.drafts()) == EXPECTED
+    sample_env.scan()
+    assert kinds(sample_env.drafts()) == EXPECTED
 
 
 def test_weekly_digest_lands_unread_in_the_inbox_once_and_is_never_read_as_evidence(sample_env: Env) -> None:
     from followup.services.digest import make_digest
 
-    _scan(sample_env)
+    sample_env.scan()
     store = Store.open(sample_env.config.store_path)
     try:
         now = parse_as_of(sample_env.as_of, "UTC")
@@ -213,7 +191,7 @@ def test_weekly_digest_lands_unread_in_the_inbox_once_and_is_never_read_as_evide
     msg = email.message_from_bytes(digest, policy=policy.default)
     assert msg.is_multipart() and {p.get_content_type() for p in msg.walk()} >= {"text/plain", "text/html"}
     assert "sam.rivera@example.net" in str(msg["From"])
-    _scan(sample_env, "2026-03-13T12:00:00-04:00")
+    sample_env.scan("2026-03-13T12:00:00-04:00")
     store = Store.open(sample_env.config.store_path)
     try:
         assert not [
@@ -221,4 +199,4 @@ def test_weekly_digest_lands_unread_in_the_inbox_once_and_is_never_read_as_evide
         ]
     finally:
         store.close()
-    assert _kinds(sample_env.drafts()) == EXPECTED
+    assert kinds(sample_env.drafts()) == EXPECTED
