@@ -70,10 +70,19 @@ def worth_keeping(signal: Signal) -> bool:
     return r.kind is not Kind.OTHER or bool(r.company)
 
 
-class BodyFilter:
-    """``want_body`` for ``Mailbox.sync``: the prefilter with the account's known Message-IDs.
+def _hiring_humans(sig: Signal) -> tuple[str, ...]:
+    """The addresses of the employer's people behind a hiring message (none for robots or the user)."""
+    r = sig.reading
+    if r.from_user or r.automated or r.kind is Kind.OTHER:
+        return ()
+    return (sig.sender.email, *(a.email for a in sig.reply_to))
 
-    The known ids (of every message the store keeps for the account) are read only when a first
+
+class BodyFilter:
+    """``want_body`` for ``Mailbox.sync``: the prefilter with what the store already knows.
+
+    The known Message-IDs (replies into a kept thread are wanted) and the employer people who wrote hiring
+    mail (their other mail belongs to the process) are read from the store in one pass, only when a first
     message needs them, so a scan with no new mail never loads them.
     """
 
@@ -81,39 +90,35 @@ class BodyFilter:
         self._store, self._account = store, account
         self._addresses = frozenset(a.lower() for a in user.addresses)
         self._known: set[str] | None = None
-        self._senders: set[str] | None = None
+        self._senders: set[str] = set()
         self.asked = 0
         self.declined = 0
 
-    def known(self) -> set[str]:
+    def _load(self) -> set[str]:
         if self._known is None:
-            self._known = {s.message_id for s in self._store.signals(self._account)}
+            self._known = set()
+            for s in self._store.signals(self._account):
+                self._add(s, self._known)
         return self._known
+
+    def _add(self, sig: Signal, known: set[str]) -> None:
+        known.add(sig.message_id)
+        self._senders.update(_hiring_humans(sig))
 
     def known_sender(self, email: str) -> bool:
         """Someone at an employer who already wrote hiring mail: their other mail belongs to the process
         even when it names no company ("thanks for coming in today", "any questions, call me")."""
-        if self._senders is None:
-            self._senders = set()
-            for s in self._store.signals(self._account):
-                if not s.reading.from_user and not s.reading.automated and s.reading.kind is not Kind.OTHER:
-                    self._senders.add(s.sender.email)
-                    self._senders.update(a.email for a in s.reply_to)
+        self._load()
         return bool(email) and email in self._senders
 
-    def remember_sender(self, sig: Signal) -> None:
-        if self._senders is not None and not sig.reading.from_user and not sig.reading.automated:
-            if sig.reading.kind is not Kind.OTHER:
-                self._senders.add(sig.sender.email)
-                self._senders.update(a.email for a in sig.reply_to)
-
     def __contains__(self, message_id: object) -> bool:
-        return message_id in self.known()
+        return message_id in self._load()
 
-    def remember(self, message_id: str) -> None:
-        """A message kept in this sync (before its batch is committed): replies to it are kept too."""
+    def remember(self, sig: Signal) -> None:
+        """A message kept in this sync (before its batch is committed): replies to it, and other mail from
+        its people, are kept too."""
         if self._known is not None:
-            self._known.add(message_id)
+            self._add(sig, self._known)
 
     def __call__(self, folder: str, header: bytes) -> bool:
         self.asked += 1
@@ -155,8 +160,7 @@ def sync_account(
             sig = signal_of(fetched, message, account, user, now)
             if worth_keeping(sig) or (not sig.reading.from_user and want.known_sender(sig.sender.email)):
                 signals.append(sig)
-                want.remember(sig.message_id)
-                want.remember_sender(sig)
+                want.remember(sig)
                 if sig.reading.kind is not Kind.OTHER:
                     report.hiring += 1
         store.commit_batch(account, batch.cursor, signals)
