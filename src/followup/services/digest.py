@@ -13,6 +13,7 @@ from followup.domain.digest import DigestInput, digest_message, render_digest
 from followup.domain.policy import Evaluation
 from followup.errors import FollowupError
 from followup.services.accounts import open_mailbox
+from followup.services.drafting import open_action_keys
 from followup.services.scan import MailboxFactory, evaluate_all
 from followup.store import Store
 
@@ -29,12 +30,7 @@ def iso_week(now: datetime, tz: str) -> str:
 
 
 def gather(config: Config, store: Store, now: datetime, evaluations: list[Evaluation]) -> DigestInput:
-    open_keys: dict[str, set[str]] = {}
-    for ev in evaluations:
-        keys = {a.key for a in (*ev.due, *ev.waiting)}
-        if ev.next_action is not None:
-            keys.add(ev.next_action.key)
-        open_keys[ev.process.id] = keys
+    open_keys = open_action_keys(evaluations, with_expired=False)
     waiting: list[tuple[str, str, str]] = []
     not_drafted: list[tuple[str, str, str]] = []
     for rec in store.actions():

@@ -139,6 +139,19 @@ def draft_due(
     return report
 
 
+def open_action_keys(evaluations: Sequence[Evaluation], *, with_expired: bool) -> dict[str, set[str]]:
+    """Per process id, the keys of its actions still open: due, waiting, the next one, and (if asked)
+    those whose window just closed."""
+    out: dict[str, set[str]] = {}
+    for ev in evaluations:
+        actions = (*ev.due, *ev.waiting, *(ev.expired if with_expired else ()))
+        keys = {a.key for a in actions}
+        if ev.next_action is not None:
+            keys.add(ev.next_action.key)
+        out[ev.process.id] = keys
+    return out
+
+
 def remove_pointless(
     evaluations: Sequence[Evaluation],
     store: Store,
@@ -149,12 +162,7 @@ def remove_pointless(
 ) -> DraftReport:
     """Remove drafts followup made whose action is no longer open, only while still unedited."""
     report = DraftReport()
-    open_keys: dict[str, set[str]] = {}
-    for ev in evaluations:
-        keys = {a.key for a in (*ev.due, *ev.waiting, *ev.expired)}
-        if ev.next_action is not None:
-            keys.add(ev.next_action.key)
-        open_keys[ev.process.id] = keys
+    open_keys = open_action_keys(evaluations, with_expired=True)
     for rec in store.actions():
         if rec.state != "drafted" or rec.process_id not in open_keys:
             continue  # a process that vanished from view is left alone: be conservative
