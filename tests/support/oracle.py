@@ -17,6 +17,7 @@ import email.policy
 import re
 import tomllib
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from email.message import EmailMessage
@@ -174,13 +175,19 @@ class ScenarioResult:
         return all(s.ok for s in self.steps)
 
 
-def _match(expected: dict[str, Any], procs: list[Process]) -> Process | None:
+def _match(expected: dict[str, Any], procs: list[Process], used: Collection[str] = ()) -> Process | None:
+    """The one process ``expected`` describes: same company, then role; when one role was applied to twice
+    (a re-application after a rejection), the process not yet matched whose stage is the expected one."""
     key = normalise_company(expected["company"])
     same = [p for p in procs if normalise_company(p.company) == key]
     same = same or [p for p in procs if companies_match(normalise_company(p.company), key)]
     role = expected.get("role", "")
     if role and len(same) > 1:
         same = [p for p in same if roles_match(p.role, role)] or same
+    if len(same) > 1:
+        same = [p for p in same if p.id not in used] or same
+    if len(same) > 1:
+        same = [p for p in same if p.stage.value == expected.get("stage")] or same
     return same[0] if len(same) == 1 else None
 
 
@@ -212,11 +219,13 @@ def replay(
             res.problems.append(
                 f"{len(procs)} processes, expected {len(expected)}: {[p.company for p in procs]}"
             )
+        used: set[str] = set()
         for exp in expected:
-            p = _match(exp, procs)
+            p = _match(exp, procs, used)
             if p is None:
                 res.problems.append(f"no single process for {exp['company']} / {exp.get('role', '')}")
                 continue
+            used.add(p.id)
             got_na = evs[p.id].next_action
             got = {
                 "stage": p.stage.value,

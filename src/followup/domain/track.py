@@ -30,6 +30,7 @@ from followup.domain.track_stage import EVENT_OF_KIND, Event, step
 
 _TERMINAL = frozenset({Stage.OFFER, Stage.REJECTED, Stage.WITHDRAWN})
 _CLEARS_PROMISE = frozenset({Kind.OFFER, Kind.REJECTION, Kind.WITHDRAWN, Kind.NEXT_ROUND})
+_REOPENS = frozenset({Kind.INTERVIEW_INVITE, Kind.NEXT_ROUND, Kind.INTERVIEW_CONFIRMED, Kind.RESCHEDULE})
 LOW_CONFIDENCE = 0.6
 
 
@@ -79,8 +80,11 @@ def is_employer_word(sig: Signal, user: Identity) -> bool:
 
 
 def _company_name(b: Bucket) -> str:
-    names = [s.reading.company for s in b.signals if s.reading.company and not s.reading.from_user]
-    names = names or [s.reading.company for s in b.signals if s.reading.company]
+    # the employer's hiring mail names the process; its newsletters and the user's mail only if nothing else
+    named = [s for s in b.signals if s.reading.company]
+    names = [s.reading.company for s in named if not s.reading.from_user and s.kind != Kind.OTHER]
+    names = names or [s.reading.company for s in named if not s.reading.from_user]
+    names = names or [s.reading.company for s in named]
     if not names:
         return ""
     counts = Counter(names)
@@ -104,13 +108,17 @@ def _stage(
     signals: Sequence[Signal], replay: InterviewReplay, now: datetime
 ) -> tuple[Stage | None, list[str]]:
     events: list[tuple[datetime, int, Event]] = []
+    user_withdrew = False
     for sig in signals:
         r = sig.reading
+        if user_withdrew and r.kind in _REOPENS:
+            continue  # only the employer's own hold or cancellation can be lifted by a new invitation
         if r.kind == Kind.RESCHEDULE:
             events.append((sig.date, 0, Event.CONFIRMED if r.interview_start else Event.SLOT_REMOVED))
         elif r.kind in EVENT_OF_KIND:
             if r.from_user and r.kind != Kind.WITHDRAWN:
                 continue
+            user_withdrew = user_withdrew or (r.from_user and r.kind == Kind.WITHDRAWN)
             events.append((sig.date, 0, EVENT_OF_KIND[r.kind]))
     for iv in replay.interviews:
         if iv.end <= now:

@@ -146,6 +146,11 @@ class Grouper:
     def _pick(self, s: Signal, cands: list[Bucket], *, may_create: bool) -> Bucket | None:
         """Among one employer's processes, the one ``s`` belongs to (None: a new process, or none)."""
         role = s.reading.role if not s.reading.from_user else ""
+        if may_create and s.kind == Kind.APPLICATION_ACK:
+            # a new acknowledgement after a rejection or withdrawal is a new application, not the old one
+            cands = [b for b in cands if b.active]
+            if not cands:
+                return None
         if role:
             same = [b for b in cands if roles_match(b.role, role, s.reading.company)]
             if same:

@@ -77,6 +77,10 @@ TRANSITIONS.update(
         (_R, Event.OFFER): _O,
         (_R, Event.REJECTION): _R,
         (_W, Event.WITHDRAWN): _W,
+        # a role put on hold can reopen: the employer invites again or fixes a new interview
+        (_W, Event.INVITE): _SG,
+        (_W, Event.NEXT_ROUND): _SG,
+        (_W, Event.CONFIRMED): _SD,
     }
 )
 _QUIET: frozenset[tuple[Stage | None, Event]] = frozenset(
