@@ -86,6 +86,15 @@ def header_block(raw: bytes) -> bytes:
     return raw[: found.end()] if found else raw
 
 
+_MESSAGE_ID = re.compile(rb"^message-id:\s*<([^<>\s]+)>", re.IGNORECASE | re.MULTILINE)
+
+
+def message_id(header: bytes) -> str:
+    """The Message-ID of a raw header (without angle brackets), "" when there is none."""
+    found = _MESSAGE_ID.search(header_block(bytes(header)))
+    return found.group(1).decode("utf-8", "replace") if found else ""
+
+
 def wants_body(
     folder: str,
     header: bytes,

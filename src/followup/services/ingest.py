@@ -18,11 +18,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from followup.backends.base import Batch, Fetched, Mailbox
-from followup.domain.classify import read
-from followup.domain.model import Address, Identity, Kind, Message, Signal
-from followup.domain.parse import parse
-from followup.domain.prefilter import header_block, wants_body
+from followup.domain.model import Identity, Kind, Signal
+from followup.domain.prefilter import header_block, message_id, wants_body
+from followup.services.reading import Outcome, Pending, Reader, read_fully, signal_of
 from followup.store import Store
+
+__all__ = ["BodyFilter", "SyncReport", "signal_of", "sync_account", "takes_want_body", "worth_keeping"]
 
 log = logging.getLogger("followup.ingest")
 
@@ -37,30 +38,6 @@ class SyncReport:
     declined: int = 0  # messages whose header showed clearly bulk, non-hiring mail: body not fetched
     first_sync: bool = False
     seconds: float = 0.0
-
-
-def signal_of(fetched: Fetched, message: Message, account: str, user: Identity, now: datetime) -> Signal:
-    """Combine a fetched message's headers and its reading into what the store keeps."""
-    reading = read(message, user)
-    # no usable Date header: the server's arrival time, else the time we first saw it
-    date = message.date or fetched.internal_date or now
-    return Signal(
-        ref=fetched.ref,
-        account=account,
-        folder=fetched.folder,
-        message_id=message.message_id,
-        thread_id=fetched.thread_id,
-        in_reply_to=message.in_reply_to,
-        references=message.references,
-        date=date,
-        sender=message.sender or Address("", ""),
-        reply_to=message.reply_to,
-        to=message.to,
-        cc=message.cc,
-        subject=message.subject,
-        reading=reading,
-        keywords=fetched.keywords,
-    )
 
 
 def worth_keeping(signal: Signal) -> bool:
@@ -90,6 +67,7 @@ class BodyFilter:
         self._store, self._account = store, account
         self._addresses = frozenset(a.lower() for a in user.addresses)
         self._known: set[str] | None = None
+        self._fetched: set[str] = set()  # Message-IDs of the bodies wanted in this sync
         self._senders: set[str] = set()
         self.asked = 0
         self.declined = 0
@@ -112,18 +90,25 @@ class BodyFilter:
         return bool(email) and email in self._senders
 
     def __contains__(self, message_id: object) -> bool:
-        return message_id in self._load()
+        # a reply to a message fetched in this sync whose batch is still being read counts as known:
+        # more generous than waiting for its reading, and the next batch's headers are decided sooner
+        return message_id in self._fetched or message_id in self._load()
 
     def remember(self, sig: Signal) -> None:
         """A message kept in this sync (before its batch is committed): replies to it, and other mail from
-        its people, are kept too."""
-        if self._known is not None:
-            self._add(sig, self._known)
+        its people, are kept too. (Before the store is first read too: a batch not yet committed is not
+        in the store when a later message of it needs the known people.)"""
+        self._fetched.add(sig.message_id)
+        self._senders.update(_hiring_humans(sig))
 
     def __call__(self, folder: str, header: bytes) -> bool:
         self.asked += 1
         wanted = wants_body(folder, header, self._addresses, self)
         self.declined += not wanted
+        if wanted:
+            found = message_id(header)
+            if found:
+                self._fetched.add(found)
         return wanted
 
 
@@ -136,8 +121,18 @@ def takes_want_body(sync: Callable[..., object]) -> bool:
 
 
 def sync_account(
-    mailbox: Mailbox, store: Store, account: str, user: Identity, now: datetime, lookback_days: int
+    mailbox: Mailbox,
+    store: Store,
+    account: str,
+    user: Identity,
+    now: datetime,
+    lookback_days: int,
+    *,
+    workers: int | None = None,
 ) -> SyncReport:
+    """Fetch and read new mail, committing each batch with its cursor. Large batches are read in
+    ``workers`` processes (default: one per CPU, up to 4; 0 or 1: in this process) while the next
+    batch is fetched; the outcome is the same either way."""
     report = SyncReport(account)
     started = time.monotonic()
     cursor = store.cursor(account)
@@ -149,26 +144,76 @@ def sync_account(
     filtered_by_backend = takes_want_body(mailbox.sync)
     sync: Callable[..., Iterator[Batch]] = mailbox.sync  # want_body is an optional extension
     batches = sync(cursor, since, want_body=want) if filtered_by_backend else sync(cursor, since)
-    for batch in batches:
-        signals = []
-        for fetched in batch.messages:
-            if not filtered_by_backend and not want(fetched.folder, header_block(fetched.raw)):
-                continue
-            message = parse(fetched.raw, truncated=fetched.truncated)
-            if message.headers.get("x-followup-kind") == "digest":
-                continue  # our own weekly digest: never evidence about a process
-            sig = signal_of(fetched, message, account, user, now)
-            if worth_keeping(sig) or (not sig.reading.from_user and want.known_sender(sig.sender.email)):
-                signals.append(sig)
-                want.remember(sig)
-                if sig.reading.kind is not Kind.OTHER:
-                    report.hiring += 1
-        store.commit_batch(account, batch.cursor, signals)
-        report.fetched += len(batch.messages)
-        report.kept += len(signals)
-        report.batches += 1
+    with Reader(account, user, now, workers) as reader:
+        pending: tuple[Batch, Pending] | None = None
+        while True:
+            try:
+                batch = next(batches, None)
+            except BaseException:
+                if pending is not None:  # what was fetched before the failure is stored, as before
+                    _commit(store, account, *pending, want, report, user, now)
+                raise
+            if batch is None:
+                break
+            delivered = batch
+            if not filtered_by_backend:
+                kept = tuple(f for f in batch.messages if want(f.folder, header_block(f.raw)))
+                delivered = Batch(kept, batch.cursor)
+            job = reader.submit(delivered.messages)  # read while the next batch is fetched
+            if pending is not None:
+                _commit(store, account, *pending, want, report, user, now)
+            pending = (batch, job)
+            report.fetched += len(batch.messages)
+        if pending is not None:
+            _commit(store, account, *pending, want, report, user, now)
     report.declined = want.declined
     if filtered_by_backend:  # declined messages were not delivered, but they were new
         report.fetched += want.declined
     report.seconds = time.monotonic() - started
     return report
+
+
+def _commit(
+    store: Store,
+    account: str,
+    batch: Batch,
+    job: Pending,
+    want: BodyFilter,
+    report: SyncReport,
+    user: Identity,
+    now: datetime,
+) -> None:
+    delivered = {f.ref: f for f in batch.messages}
+    signals = []
+    for outcome in job.result():
+        sig = _keep(outcome, delivered, want, account, user, now)
+        if sig is not None:
+            signals.append(sig)
+            want.remember(sig)
+            if sig.reading.kind is not Kind.OTHER:
+                report.hiring += 1
+    store.commit_batch(account, batch.cursor, signals)
+    report.kept += len(signals)
+    report.batches += 1
+
+
+def _keep(
+    outcome: Outcome,
+    delivered: dict[str, Fetched],
+    want: BodyFilter,
+    account: str,
+    user: Identity,
+    now: datetime,
+) -> Signal | None:
+    if outcome.kind == "no_cue":
+        # certainly `other` without a company; kept only when its sender is a known employer person
+        if not want.known_sender(outcome.sender):
+            return None
+        fetched = delivered[outcome.ref]
+        outcome = read_fully(fetched, account, user, now)
+    sig = outcome.signal
+    if sig is None:
+        return None
+    if worth_keeping(sig) or (not sig.reading.from_user and want.known_sender(sig.sender.email)):
+        return sig
+    return None

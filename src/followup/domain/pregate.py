@@ -1,0 +1,137 @@
+"""A cheap test, before the full parse, that a fetched message cannot be hiring mail. Pure.
+
+The classifier reads a message as ``other`` at once when its subject, attachment names and new text
+hold no hiring word at all (``classify._no_hiring_cue``), unless the mail is the user's own, relayed by
+an applicant-tracking or scheduling service, an auto-reply, or carries a calendar or a forwarded
+message. ``no_hiring_cue`` asks the same question more generously and at a fraction of the cost:
+
+- the MIME tree is walked and the body text built exactly as ``parse`` builds it (same decoding, same
+  HTML reading), but the costly split into new text, quotes, forwards and signature is skipped: the
+  WHOLE text is searched, quotes included, so every word the classifier's gate sees is searched here;
+- the sender facts come from the classifier's own ``senders.analyse``;
+- a forward is assumed whenever one could be found (a forward subject, or a forward marker line
+  anywhere), and any attached message, calendar part, truncated or unreadable message is kept.
+
+True means: the full reading is ``other`` with no company, so the message is not worth keeping (see
+``tests/unit/test_pregate_corpus.py``, which proves that on every labelled message).
+"""
+
+from __future__ import annotations
+
+import re
+from email.message import Message as EmailMessage
+from email.parser import BytesParser
+from email.policy import compat32
+
+from followup.domain.classify import _CUE_PHRASES, _CUE_STEMS
+from followup.domain.model import Identity, Message
+from followup.domain.parse import KEPT_HEADERS, _addresses, _Body, _subject, decode_header_value
+from followup.domain.senders import analyse
+from followup.domain.text import _FWD_MARK, _FWD_SUBJECT
+
+_GAPS = re.compile(r"[\s>]+")  # phrases are matched with any run of blanks and quote marks as one space
+_WORD = re.compile(r"\w+")
+_PHRASE_WORDS = tuple((p, _WORD.findall(p)[0], _WORD.findall(p)[-1]) for p in _CUE_PHRASES)
+_PREFIXES = _CUE_STEMS + tuple(last for _, _, last in _PHRASE_WORDS)
+_HEADS = frozenset(p[:2] for p in _PREFIXES)
+_FWD_ANYWHERE = re.compile(_FWD_MARK.pattern, _FWD_MARK.flags | re.MULTILINE)
+
+
+def no_hiring_cue(raw: bytes, user: Identity, *, truncated: bool = False) -> bool:
+    """True when the message certainly reads as ``other`` (no hiring word anywhere, none of the
+    exceptions above): its full parse and reading can be skipped. Never raises (a problem -> False)."""
+    if truncated:
+        return False
+    try:
+        return _no_cue(raw, user)
+    except Exception:  # anything odd: let the full parse and the classifier decide
+        return False
+
+
+def light_message(raw: bytes) -> tuple[Message, bool]:
+    """The message as ``parse`` reads it, minus the body split (new text = the whole text, no quotes);
+    and whether it holds an attached message or a calendar part (even an empty one). Raises on mail the standard parser cannot read."""
+    defects: list[str] = []
+    msg = BytesParser(policy=compat32).parsebytes(bytes(raw))
+    heads: dict[str, str] = {}
+    for name, value in msg.raw_items():
+        key = name.strip().lower()
+        if key not in heads:
+            heads[key] = value if isinstance(value, str) else str(value)
+    body = _Body(defects)
+    body.walk(msg)
+    text = body.text()
+    sender = _addresses(heads.get("from", ""), defects)
+    kept = {
+        k: " ".join(decode_header_value(heads[k], defects).split())[:2_000]
+        for k in KEPT_HEADERS
+        if k in heads
+    }
+    message = Message(
+        message_id="",
+        date=None,
+        sender=sender[0] if sender else None,
+        reply_to=tuple(_addresses(heads.get("reply-to", ""), defects)),
+        to=(),
+        cc=(),
+        subject=_subject(decode_header_value(heads.get("subject", ""), defects), defects),
+        in_reply_to="",
+        references=(),
+        headers=kept,
+        text=text,
+        new_text=text,
+        quoted_text="",
+        signature="",
+        forwarded=(),
+        calendar=tuple(body.calendar),
+        attachments=tuple(body.attachments),
+        size=len(raw),
+    )
+    return message, bool(body.attached_messages) or _has_calendar_part(msg)
+
+
+def _has_calendar_part(msg: EmailMessage) -> bool:
+    for part in msg.walk():
+        if part.get_content_type() in ("text/calendar", "application/ics"):
+            return True
+        name = part.get_param("name") or part.get_param("filename", header="content-disposition")
+        if isinstance(name, str) and name.lower().endswith((".ics", ".vcs")):
+            return True
+    return False
+
+
+def _no_cue(raw: bytes, user: Identity) -> bool:
+    message, attached = light_message(raw)
+    if (
+        attached
+        or message.calendar
+        or any(a.filename.lower().endswith((".ics", ".vcs")) for a in message.attachments)
+    ):
+        return False  # the classifier always reads a calendar or a forward
+    facts = analyse(message, user)
+    if facts.from_user or facts.ats or facts.auto_reply:
+        return False
+    if _FWD_SUBJECT.match(message.subject) or _FWD_ANYWHERE.search(message.text):
+        return False  # it may hold a forwarded message, which the classifier always reads
+    names = " ".join(a.filename for a in message.attachments)
+    return not _has_cue(f"{message.subject}\n{names}\n{message.text}".lower())
+
+
+def _has_cue(text: str) -> bool:
+    """A word that starts with a cue stem (the classifier's test, on every distinct word of the whole
+    text), or a cue phrase with any run of blanks and quote marks between its words."""
+    tails: list[str] = []
+    for word in set(_WORD.findall(text)):
+        if word[:2] in _HEADS and word.startswith(_PREFIXES):
+            if word.startswith(_CUE_STEMS):
+                return True
+            tails.append(word)
+    for phrase, first, last in _PHRASE_WORDS:
+        # only when its last word starts a word of the text: then at each place its first word is
+        if any(t.startswith(last) for t in tails):
+            at = text.find(first)
+            while at >= 0:
+                if _GAPS.sub(" ", text[at : at + 4 * len(phrase)]).startswith(phrase):
+                    return True
+                at = text.find(first, at + 1)
+    return False

@@ -1,0 +1,143 @@
+"""Reading fetched messages (pre-parse gate, parse, classify) here or in worker processes.
+
+A first sync reads thousands of bodies; parse + classify is pure Python, so on a machine with several
+CPUs ``Reader`` hands each large batch to worker processes (spawned, never forked: the daemon has
+threads) while the caller fetches the next batch. Small syncs read in this process: no worker start-up.
+
+Each message comes back as one ``Outcome``:
+
+- ``signal``: parsed and read (``signal_of``);
+- ``no_cue``: ``domain.pregate.no_hiring_cue`` proved the reading is ``other`` without a company, so it
+  was not parsed; the caller still keeps it (after a full read) if its sender is a known employer person;
+- ``digest``: followup's own weekly digest, never evidence.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+from collections.abc import Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from datetime import datetime
+from email.parser import BytesHeaderParser
+from email.policy import compat32
+
+from followup.backends.base import Fetched
+from followup.domain.classify import read
+from followup.domain.model import Address, Identity, Message, Signal
+from followup.domain.parse import _addresses, parse
+from followup.domain.prefilter import header_block
+from followup.domain.pregate import no_hiring_cue
+
+log = logging.getLogger("followup.ingest")
+
+POOL_MIN_MESSAGES = 50  # bodies in one batch (a first sync, a backlog): worth worker processes
+_CHUNK = 25  # messages per task handed to a worker
+_HEADERS = BytesHeaderParser(policy=compat32)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    kind: str  # "signal" | "no_cue" | "digest"
+    signal: Signal | None = None
+    sender: str = ""  # lower-case From address (for "no_cue")
+    ref: str = ""  # the fetched message's ref (for "no_cue")
+
+
+def signal_of(fetched: Fetched, message: Message, account: str, user: Identity, now: datetime) -> Signal:
+    """Combine a fetched message's headers and its reading into what the store keeps."""
+    reading = read(message, user)
+    # no usable Date header: the server's arrival time, else the time we first saw it
+    date = message.date or fetched.internal_date or now
+    return Signal(
+        ref=fetched.ref,
+        account=account,
+        folder=fetched.folder,
+        message_id=message.message_id,
+        thread_id=fetched.thread_id,
+        in_reply_to=message.in_reply_to,
+        references=message.references,
+        date=date,
+        sender=message.sender or Address("", ""),
+        reply_to=message.reply_to,
+        to=message.to,
+        cc=message.cc,
+        subject=message.subject,
+        reading=reading,
+        keywords=fetched.keywords,
+    )
+
+
+def read_fully(fetched: Fetched, account: str, user: Identity, now: datetime) -> Outcome:
+    message = parse(fetched.raw, truncated=fetched.truncated)
+    if message.headers.get("x-followup-kind") == "digest":
+        return Outcome("digest")  # our own weekly digest: never evidence about a process
+    return Outcome("signal", signal_of(fetched, message, account, user, now))
+
+
+def read_one(fetched: Fetched, account: str, user: Identity, now: datetime) -> Outcome:
+    if no_hiring_cue(fetched.raw, user, truncated=fetched.truncated):
+        return Outcome("no_cue", sender=_sender(fetched.raw), ref=fetched.ref)
+    return read_fully(fetched, account, user, now)
+
+
+def read_many(messages: Sequence[Fetched], account: str, user: Identity, now: datetime) -> list[Outcome]:
+    return [read_one(f, account, user, now) for f in messages]
+
+
+def _sender(raw: bytes) -> str:
+    """The From address as ``parse`` reads it (lower-case), from the header alone."""
+    value = _HEADERS.parsebytes(header_block(raw)).get("from")
+    found = _addresses(value if isinstance(value, str) else str(value or ""), [])
+    return found[0].email if found else ""
+
+
+class Pending:
+    """One batch being read: its outcomes, here or in workers, in message order."""
+
+    def __init__(self, parts: list[Future[list[Outcome]]] | None, done: list[Outcome] | None) -> None:
+        self._parts, self._done = parts, done
+
+    def result(self) -> list[Outcome]:
+        if self._done is None:
+            self._done = [o for part in self._parts or () for o in part.result()]
+        return self._done
+
+
+class Reader:
+    """Reads batches for one sync; ``with Reader(...) as r: r.submit(batch).result()``."""
+
+    def __init__(self, account: str, user: Identity, now: datetime, workers: int | None = None) -> None:
+        self.account, self.user, self.now = account, user, now
+        cpus = os.cpu_count() or 1
+        self.workers = min(cpus, 4) if workers is None else workers
+        self._pool: ProcessPoolExecutor | None = None
+
+    def submit(self, messages: Sequence[Fetched]) -> Pending:
+        if self.workers < 2 or len(messages) < POOL_MIN_MESSAGES and self._pool is None:
+            return Pending(None, read_many(messages, self.account, self.user, self.now))
+        pool = self._start()
+        parts = [
+            pool.submit(read_many, list(messages[i : i + _CHUNK]), self.account, self.user, self.now)
+            for i in range(0, len(messages), _CHUNK)
+        ]
+        return Pending(parts, None)
+
+    def _start(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            log.info("reading with %d worker processes", self.workers)
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
+        return self._pool
+
+    def close(self) -> None:
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+    def __enter__(self) -> Reader:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
