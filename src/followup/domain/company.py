@@ -7,13 +7,15 @@ two names with the same key are the same employer.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
 from followup.domain.senders import ATS_NAMES, domain_of, is_ats_domain, is_freemail
 
 LEGAL = (
-    r"(?:GmbH(?:\s*&\s*Co\.?\s*KG)?|AG|KG|SE|Inc\.?|Incorporated|Ltd\.?|Limited|LLC|L\.L\.C\.|LLP|PLC|plc|"
-    r"S\.?A\.?S?|SARL|S\.L\.|B\.V\.|N\.V\.|N\.A\.|Corp\.?|Corporation|Co\.|AB|Oy|A/S|ApS|Pty\.? Ltd\.?|S\.p\.A\.|GbR|UG"
+    r"(?:GmbH(?:\s*&\s*Co\.?\s*KG)?|AG|KG|SE|[Ii]nc\.?|Incorporated|Ltd\.?|Limited|LLC|L\.L\.C\.|LLP|PLC|plc|"
+    r"S\.\s?A\.?\s+de\s+C\.\s?V\.?|S\.?A\.?S?|SARL|S\.L\.?|S\.r\.l\.?|Srl|B\.V\.?|BV|N\.V\.?|N\.A\.|Corp\.?|Corporation"
+    r"|Co\.|AB|Oy|Oyj|A/S|ApS|AS|ASA|Pty\.? Ltd\.?|S\.p\.A\.?|SpA|GbR|UG|Ltda\.?|[Ss]p\.\s?z\s?o\.\s?o\.?"
     r"|Pvt\.?(?:\s*Ltd\.?)?|Private Limited)"
 )
 _LEGAL_TAIL = re.compile(rf"[\s,]+{LEGAL}$")
@@ -69,10 +71,77 @@ _DISPLAY_NOISE = re.compile(
     r"|hr|people(?:\s+(?:team|ops))?|notifications?|team|no-?reply|karriere|personalabteilung|recrutement)\b\s*$",
     re.I,
 )
+# Platforms that carry an employer's mail but are never the employer: job boards, scheduling assistants,
+# HR and payroll suites, background-check vendors. Their names and mail domains name no employer.
+PLATFORM_NAMES = (
+    r"ZipRecruiter|Indeed(?:\s+Apply)?|LinkedIn|Glassdoor|Wellfound|AngelList(?:\s+Talent)?|Welcome\s+to\s+the\s+Jungle"
+    r"|Otta|Hired|Dice|Monster|CareerBuilder|SimplyHired|StepStone|XING|InfoJobs|Gupy|Computrabajo|Handshake"
+    r"|Built\s*In|Jobindex|Jobteaser|Totaljobs|Reed|Seek|Naukri|Rippling|Gusto|BambooHR|Deel|Remote\.com|Paradox"
+    r"|Oracle\s+(?:Cloud|Recruiting(?:\s+Cloud)?|Taleo)|HireRight|Checkr|Sterling|GoodHire|First\s+Advantage|Certn"
+    r"|HackerRank|Codility|CodeSignal|TestGorilla|Karat|DocuSign|Adobe\s+Sign|Dropbox\s+Sign"
+)
+_PLATFORM = re.compile(
+    rf"^(?:{PLATFORM_NAMES})(?:[\s,]+(?:{LEGAL}|Team|Jobs|Notifications?|Support|Talent))*$"
+    r"|^(?:ZipRecruiter|Indeed|LinkedIn|Glassdoor|Wellfound|AngelList|Welcome\s+to\s+the\s+Jungle|StepStone|XING"
+    r"|InfoJobs|Gupy|Rippling|Paradox|BambooHR|HireRight|Checkr|HackerRank|Codility|CodeSignal|DocuSign)\b"
+    r"|\b(?:Screening|Background(?:\s+Checks?|\s+Screening)?|Verifications?)(?:[\s,]+" + LEGAL + r")?$",
+    re.I,
+)
+_PLATFORM_LABEL = re.compile(
+    r"^(?:ziprecruiter|indeed|linkedin|glassdoor|wellfound|angellist|welcometothejungle|otta|hired|dice|monster"
+    r"|careerbuilder|stepstone|xing|infojobs|gupy|computrabajo|joinhandshake|builtin|rippling|gusto|deel|paradox"
+    r"|oraclecloud|hireright|checkr|sterlingcheck|goodhire|fadv|certn|hackerrank|codility|codesignal"
+    r"|testgorilla|karat|docusign|docusign-mail)$"
+    r"|screening|backgroundcheck|verif"
+)
+
+
+def is_platform(name: str) -> bool:
+    """'ZipRecruiter', 'Welcome to the Jungle', 'Paradox, Inc.', 'Clearwell Screening': never the employer."""
+    return bool(name) and bool(_PLATFORM.search(name.strip(" .,")))
+
+
+def is_platform_domain(domain: str) -> bool:
+    """A job board's, scheduler's, HR suite's or screening vendor's mail domain ('paradox.ai',
+    'hi.wellfound.com', 'workflow.mail.us6.cloud.oracle.com', 'gupy.io')."""
+    parts = [p for p in domain.lower().split(".") if p]
+    if len(parts) < 2:
+        return False
+    if ".".join(parts[-3:]) == "cloud.oracle.com" or ".cloud.oracle.com" in domain.lower():
+        return True  # Oracle Recruiting Cloud's workflow mail relays many employers
+    return any(_PLATFORM_LABEL.search(label) for label in (domain_label(domain), *parts[-3:-1]))
+
+
+# A staffing agency's own domain ('greyhavenstaffing.com', 'northpeak-recruiting.co.uk'): its mail is about
+# a client, and the client is the employer when the text names one.
+_AGENCY_LABEL = re.compile(
+    r"staffing|recruit|personnel|resourcing|headhunt|executivesearch|talentpartners|placements?$"
+)
+_CLIENT = re.compile(
+    r"(?m)^[ \t*•-]*(?:Client|Company|Employer|Hiring company|Kunde|Unternehmen|Cliente|Entreprise)\s*:\s*(?P<c>[^\n(|·–,]{2,60})"
+    r"|\b(?:submitted|sent|forwarded|presented|introduced)\s+(?:your|you)\s+(?:(?:resume|résumé|cv|CV|profile|application|details)\s+)?"
+    r"(?:over\s+)?to\s+(?P<d>[A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*){0,4})"
+)
+
+
+def is_agency_domain(domain: str) -> bool:
+    return bool(domain) and bool(_AGENCY_LABEL.search(re.sub(r"[^a-z]", "", domain_label(domain))))
+
+
+def named_client(texts: Iterable[str]) -> str:
+    """The client an agency's mail names ('Client: Bramhall Precision', 'submitted your CV to Orrin Foods')."""
+    for t in texts:
+        for m in _CLIENT.finditer(t[:6000]):
+            c = _clean(m.group("c") or m.group("d") or "")
+            if c:
+                return c
+    return ""
+
+
 _STOP_NAMES = re.compile(
     rf"^(?:{ATS_NAMES}|Calendly|Google|Microsoft|Teams|Zoom|Outlook|Gmail|Mail|Hi|Hello|Dear|Thanks|Thank|Best|Regards"
     r"|Interview|Application|Confirmed|Confirmation|Invitation|Update|Updated|Rescheduled|Canceled|Cancelled|Re|Fwd|Your"
-    r"|The|We|I|Please|Next|Senior|Hallo"
+    r"|The|We|I|Please|Next|Senior|Sr|Jr|Mr|Mrs|Ms|Dr|Hallo|Action|Reminder|Important|New|Welcome|Congratulations"
     r"|Liebe|Sehr|Vielen|Ihre|Ihr|Viele|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March"
     r"|April|May|June|July|August|September|October|November|December)$",
     re.I,
@@ -84,13 +153,22 @@ _SUBJECT_PATTERNS = [
         r"^(?:re:\s*|fwd?:\s*|aw:\s*|wg:\s*)*(?P<c>[A-Z][\w&'’. ]{1,50}?)\s*(?:[:|–]|\s-\s)",
     )
 ]
+# '<Name> has sent you an offer letter', '<Name> wants to interview you', '<Name> has requested a background
+# check': a platform's mail says who acts, and the one acting is the employer.
+_ACTOR = re.compile(
+    r"(?:^|[.!?:]\s+|\n\s*)(?P<c>[A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*){0,3})\s+(?:has\s+|have\s+)?"
+    r"(?:sent you|requested|invited you|wants? to (?:interview|meet|talk)|would like to (?:interview|meet|talk|schedule)"
+    r"|viewed your|is (?:inviting|interested))"
+)
 _BODY_PATTERNS = [
     re.compile(p)
     for p in (
+        r"\b(?:position|role|opening|job|vacancy|vaga|puesto|poste|posizione|Stelle)\b[^.\n]{0,80}?\s(?:at|with|bei|chez"
+        r"|presso|na|no|en)\s+(?P<c>[A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*){0,3})",
         r"\b(?:applying|applied|application)\s+(?:to|at|with|bei)\s+(?P<c>[A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*){0,3})",
         r"\b(?:interest in|Greetings from|welcome to|joining|Team at|here at|team at|(?:employment|a career|a job) with)\s+(?P<c>[A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*){0,3})",
         r"\bsent to\s+(?P<c>[A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*){0,3})",
-        r"(?m)^\s*(?:[^\n|]{0,60}\|\s*)?(?P<c>[A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*){0,3}\s+"
+        r"(?m)^[ \t]*(?:[^\n|]{0,60}\|[ \t]*)?(?P<c>[A-Z][\w&'’.-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'’.-]*){0,3}[ \t]+"
         + LEGAL
         + r")\b",
         r"(?m)^\s*(?P<c>[A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*){0,3})\s+(?:Talent|Recruiting|Careers|People Team|HR)\b",
@@ -98,17 +176,77 @@ _BODY_PATTERNS = [
 ]
 
 
-_FOLD = str.maketrans("àáâäãåçèéêëìíîïñòóôöõùúûüýÿ", "aaaaaaceeeeiiiinooooouuuuyy")
+_FOLD = str.maketrans("àáâäãåçèéêëìíîïñòóôöõùúûüýÿłø", "aaaaaaceeeeiiiinooooouuuuyylo")
+
+
+def _fold_all(text: str) -> str:
+    """Lower-case without accents ('Wisła' -> 'wisla', 'Fjällgren' -> 'fjallgren', 'Straße' -> 'strasse')."""
+    low = (
+        text.lower()
+        .translate(_FOLD)
+        .replace("ß", "ss")
+        .replace("æ", "ae")
+        .replace("đ", "d")
+        .replace("ı", "i")
+    )
+    if low.isascii():
+        return low
+    return "".join(c for c in unicodedata.normalize("NFKD", low) if not unicodedata.combining(c))
 
 
 def strip_legal(name: str) -> str:
     return _LEGAL_TAIL.sub("", name.strip()).strip(" ,.")
 
 
+# Legal forms as folded word sequences (what is left of 'S.A. de C.V.' or 'sp. z o.o.' once punctuation goes).
+_LEGAL_WORDS = tuple(
+    tuple(f.split())
+    for f in """s a de c v|s a p i de c v|sp z o o|s p a|s r l|s l|s a s|s a|b v|n v|n a|a s|pty ltd|pvt ltd
+    |private limited|gmbh and co kg|gmbh co kg|l l c|gmbh|ag|kg|se|inc|incorporated|ltd|limited|llc|llp|plc|sas|sarl
+    |srl|spa|sa|bv|nv|pty|corp|corporation|co|ab|oy|oyj|aps|as|asa|gbr|ug|ltda|pvt|kk|kft|sro|ev""".split("|")
+)
+# Words a name is often shortened by ('Tidewinch' for Tidewinch Robotics, 'Groupe Vandersmissen' for
+# Vandersmissen): the key drops them at the end (or a group word at the front) while a distinctive stem
+# of at least five letters remains, so 'Orchid' and 'Orchid Analytics' compare equal but 'Orchid' and
+# 'Orchard' never do.
+_KEY_TAILS = frozenset(
+    """ai group groupe grupo gruppe gruppo holdings holding labs lab systems system analytics data digital software
+    technologies technology tech robotics insurance mutual solutions services cloud studios studio games health
+    energy works networks partners ventures international global company""".split()
+)
+_KEY_HEADS = frozenset("group groupe grupo gruppe gruppo".split())
+
+
+def _key_words(name: str) -> list[str]:
+    text = _fold_all(name).replace("&", " and ")
+    words = re.findall(r"[0-9a-z]+", text)
+    changed = True
+    while changed and len(words) > 1:
+        changed = False
+        for form in _LEGAL_WORDS:
+            if len(words) > len(form) and tuple(words[-len(form) :]) == form:
+                del words[-len(form) :]
+                changed = True
+                break
+    return words
+
+
 def company_key(name: str) -> str:
-    """Loose comparison key: 'Stellwerk Mobility GmbH' and 'stellwerk mobility' give the same key."""
-    base = strip_legal(name).lower().replace("&", "").replace(" and ", "").translate(_FOLD)
-    return re.sub(r"[^0-9a-z]", "", base)
+    """Loose comparison key: 'Stellwerk Mobility GmbH' and 'stellwerk mobility' give the same key, so do
+    'Sorrel & Pike' and 'sorrelandpike', 'Plata Digital S.A. de C.V.' and 'Plata Digital', and a name and its
+    clear short form ('Kiteframe AI' / 'Kiteframe'). Grouping uses track_people's own matcher."""
+    words = _key_words(name)
+    while len(words) > 1 and words[0] in _KEY_HEADS:
+        words.pop(0)
+    glued = re.match(r"(?:groupe|grupo|gruppe|gruppo|group)(?=[a-z]{5})", words[0]) if words else None
+    if glued:  # a domain glues the group word on ('grupoalmendra')
+        words[0] = words[0][glued.end() :]
+    while len(words) > 1 and words[-1] in _KEY_TAILS and len("".join(words[:-1])) >= 5:
+        words.pop()
+    while len(words) > 1 and words[-1] == "and":
+        words.pop()
+    # '&', 'and' and a domain that glues them ('tamsinoak', 'sorrelandpike') all compare alike
+    return "".join(w for w in words if w != "and").replace("and", "")
 
 
 def domain_label(domain: str) -> str:
@@ -140,11 +278,35 @@ def _phrases(texts: Iterable[str], lab: str = "") -> list[str]:
     return out
 
 
+def _loose_keys(phrase: str) -> set[str]:
+    """The phrase's letters without legal form, with and without its 'and' ('Sorrel & Pike' spells both
+    'sorrelandpike' and 'sorrelpike')."""
+    words = _key_words(phrase)
+    return {k for k in ("".join(words), "".join(w for w in words if w != "and")) if k}
+
+
+def _spell_rank(key: str, lab: str) -> int:
+    if key == lab:
+        return 3
+    if key.startswith(lab) and len(lab) >= 4:
+        return 2
+    if lab.startswith(key) and len(key) >= 5 and len(key) >= 0.6 * len(lab):
+        return 1
+    return 0
+
+
 _REGISTERED = re.compile(r"\b(?:Company|Corporation|Incorporated)$")
 
 
 def match_domain(domain: str, texts: Iterable[str]) -> str:
     """The phrase in the texts that spells the domain's name ('corvidsec.com' -> 'Corvid Security'), or ""."""
+    if is_platform_domain(domain):
+        return ""  # a platform's name is never the employer's
+    texts = list(texts)
+    if is_agency_domain(domain):
+        client = named_client(texts)
+        if client:
+            return client
     label = domain_label(domain)
     lab = re.sub(r"[^0-9a-z]", "", label)
     if len(lab) < 3:
@@ -157,16 +319,12 @@ def match_domain(domain: str, texts: Iterable[str]) -> str:
         ph = re.sub(r"['’]s$", "", ph)
         ph = _DISPLAY_NOISE.sub("", ph).strip(" -|,") or ph
         ph = _trim_tail(ph)
-        key = company_key(ph)
-        if not key:
-            continue
-        if key == lab:
-            rank = 3
-        elif key.startswith(lab) and len(lab) >= 4:
-            rank = 2
-        elif lab.startswith(key) and len(key) >= 5 and len(key) >= 0.6 * len(lab):
-            rank = 1
-        else:
+        last = ph.split()[-1]
+        if is_platform(ph) or last == "I" or (last[:1].islower() and not _LEGAL_TAIL.search(ph)):
+            continue  # 'Acme Health and I', 'Wisła Systems sp. z' (a legal form cut short)
+        ranked = [(_spell_rank(k, lab), k) for k in _loose_keys(ph)]
+        rank, key = max(ranked) if ranked else (0, "")
+        if not rank:
             continue
         # the domain is often a shortening of the name ('saltbush' for Saltbush Analytics): prefer the
         # fuller phrase that starts with it, then the one carrying its legal suffix
@@ -181,8 +339,10 @@ def match_domain(domain: str, texts: Iterable[str]) -> str:
         cand = (rank, len(key) * 2 + has_legal, ph)
         if best is None or cand[:2] > best[:2]:
             best = cand
-    if exact and registered:
-        return exact  # 'Oakhurst Mutual' (the address spells it), not 'Oakhurst Mutual Insurance Company'
+    if exact and (registered or (best is not None and _LEGAL_TAIL.search(best[2]))):
+        # 'Oakhurst Mutual' or 'Thistle & Finch' (the address spells it word for word), not the registered
+        # 'Oakhurst Mutual Insurance Company' or 'Thistle & Finch Design Ltd'
+        return exact
     return best[2] if best else ""
 
 
@@ -205,6 +365,10 @@ def _trim_tail(phrase: str) -> str:
 def from_domain(domain: str, texts: Iterable[str] = ()) -> str:
     """Last resort: 'halden-energie.de' -> 'Halden Energie'; 'tidewellfoods.com' -> 'Tidewell Foods' when the
     texts spell the label as words ("interview at Tidewell Foods", "tidewell foods"), else 'Tidewellfoods'."""
+    texts = list(texts)
+    if is_platform_domain(domain):
+        # a relay's domain names no employer: the one the subject or text names, else none
+        return from_patterns(texts[0] if texts else "", "\n".join(texts[1:3]))
     label = domain_label(domain)
     parts = [w for w in re.split(r"[-_]", label) if w]
     spelled = [spelled_label("".join(parts), t) for t in texts]
@@ -297,7 +461,9 @@ def from_display_name(display: str, human_name: str = "", body: str = "") -> str
     if via:  # "Verdigris Bio via DocuSign" names the employer; "Dana Lee via Greenhouse" a person
         c = _DISPLAY_NOISE.sub("", via.group("c")).strip(" -|,")
         return "" if _person_like(c) or re.search(rf"^(?:{ATS_NAMES})\b", c, re.I) else c
-    if re.search(rf"^(?:{ATS_NAMES})\b", name, re.I):
+    if re.search(rf"^(?:{ATS_NAMES})\b", name, re.I) or is_platform(
+        _DISPLAY_NOISE.sub("", name).strip(" -|,")
+    ):
         return ""
     if human_name and name.lower() == human_name.lower():
         return ""
@@ -309,6 +475,11 @@ def from_display_name(display: str, human_name: str = "", body: str = "") -> str
     return cleaned
 
 
+def _person_like_word(name: str) -> bool:
+    """'We', 'She', 'Dana' (a first name acting) is not an employer: one short word that is a pronoun."""
+    return name.lower() in {"we", "she", "he", "they", "you", "i", "it", "who", "everyone", "our team"}
+
+
 def _person_like(name: str) -> bool:
     """'Priya Raman' may be a person; 'Tallow & Pine', 'Corvid Systems' or 'Acme GmbH' is not."""
     words = name.split()
@@ -318,6 +489,11 @@ def _person_like(name: str) -> bool:
 
 
 def from_patterns(subject: str, body: str) -> str:
+    for text in (subject, body[:3000]):
+        for m in _ACTOR.finditer(text):
+            c = _clean(m.group("c"))
+            if c and not _person_like_word(c):
+                return c
     for pat in _SUBJECT_PATTERNS:
         for m in pat.finditer(subject):
             c = _clean(m.group("c"))
@@ -338,12 +514,26 @@ _TITLE_WORDS = re.compile(
 )
 
 
+# Lower-case words that may sit inside a name ('Bank of Ireland', 'Casa de Papel', 'Wattle and Gum').
+_NAME_JOINERS = frozenset("and of de du des la le y für del di da do van von der den et e the".split())
+
+
 def _clean(c: str) -> str:
     c = c.strip(" .,!-–|")
+    # a sentence ends the name ('... sent to Acme Health. Good luck!'), an initial or a legal form does not
+    c = re.sub(r"(?<=[a-z]{3})\.\s+[A-Z].*$", "", c, flags=re.S)
     c = re.sub(r"\s+(?:on|for|about|re|the)$", "", c, flags=re.I)
     # "your interview with Corvid Systems is tomorrow": the name ends where the sentence's verb begins
     c = re.sub(r"\s+(?:is|are|was|were|has|have|will|would|tomorrow|today|tonight|this|next)\b.*$", "", c)
-    if not c or _STOP_NAMES.match(c) or _TITLE_WORDS.search(c) or len(c) > 50:
+    # ...in any language: the first lower-case word that is neither a joiner nor a legal form ends it
+    # ('Maison Ferrand a bien été envoyée', 'Action required')
+    words = c.split()
+    for i, w in enumerate(words[1:], 1):
+        if w[:1].islower() and w not in _NAME_JOINERS and not _LEGAL_TAIL.search(" " + " ".join(words[i:])):
+            c = " ".join(words[:i])
+            break
+    c = re.sub(r"\s+(?:and|of|de|du|des|la|le|y|et|e|the|&)$", "", c)
+    if not c or _STOP_NAMES.match(c) or _TITLE_WORDS.search(c) or len(c) > 50 or is_platform(c):
         return ""
     if not re.match(r"[A-Z0-9]", c):
         return ""
