@@ -74,6 +74,7 @@ def test_reading_in_worker_processes_stores_exactly_what_reading_in_process_stor
     ids = {s["message_id"] for s in inline}
     assert {"p1@test.example", "p9@test.example", "p10@test.example", "p11@test.example"} <= ids
     assert not ids & {f"p{n}@test.example" for n in range(2, 9)}
+    assert inline_report.unparsed == pooled_report.unparsed >= 7  # the chatter was never parsed
     assert (pooled_report.fetched, pooled_report.kept, pooled_report.batches) == (
         inline_report.fetched,
         inline_report.kept,

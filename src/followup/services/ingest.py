@@ -36,6 +36,7 @@ class SyncReport:
     hiring: int = 0  # of those, messages read as part of a hiring process
     batches: int = 0
     declined: int = 0  # messages whose header showed clearly bulk, non-hiring mail: body not fetched
+    unparsed: int = 0  # bodies with no hiring word at all (``domain.pregate``): not parsed nor classified
     first_sync: bool = False
     seconds: float = 0.0
 
@@ -186,6 +187,7 @@ def _commit(
     delivered = {f.ref: f for f in batch.messages}
     signals = []
     for outcome in job.result():
+        report.unparsed += outcome.kind == "no_cue"
         sig = _keep(outcome, delivered, want, account, user, now)
         if sig is not None:
             signals.append(sig)
