@@ -134,6 +134,8 @@ def compare_step(
         if len(cands) > 1 and exp.get("role"):
             by_role = [i for i in cands if roles_match(exp["role"], procs[i]["role"])]
             cands = by_role or cands
+        if len(cands) > 1:  # the same company and role twice (a re-application): tell them apart by stage
+            cands = [i for i in cands if procs[i]["stage"] == exp["stage"]] or cands
         label = f"{exp['company']} / {exp.get('role', '')}"
         if not cands:
             res.process_checks.append((f"{label}: exists", False, "no such process"))
