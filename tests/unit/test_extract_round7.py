@@ -92,3 +92,38 @@ def test_company_key_keeps_different_companies_apart() -> None:
     assert company_key("Orchid Analytics") != company_key("Orchard Analytics")
     assert company_key("Data Health") != company_key("Data Foods")
     assert company_key("Acme") != company_key("Acme Freight")  # only generic descriptors are dropped
+
+
+# --- role ----------------------------------------------------------------------------------------------
+
+
+def test_role_drops_requisition_numbers_and_framing_words() -> None:
+    from followup.domain.role import find_role
+
+    assert find_role("Thanks for applying: JR-5521 Fraud Data Analyst", "") == "Fraud Data Analyst"
+    assert find_role("Einladung: Vorstellungsgespräch Backend Entwickler", "") == "Backend Entwickler"
+    assert find_role("Candidatura Analista Finanziario – Milano", "") == "Analista Finanziario"
+    assert find_role("Platform Engineer Coding Challenge", "") == "Platform Engineer"
+
+
+def test_a_persons_title_is_not_the_role_but_a_candidate_slash_role_subject_is() -> None:
+    from followup.domain.role import find_role
+
+    assert find_role("Onsite: Marta Lind, Staff Software Engineer", "") == ""
+    assert (
+        find_role("Priya Shah / Warehouse Operations Manager interview", "") == "Warehouse Operations Manager"
+    )
+
+
+def test_sentence_goes_on_after_a_title_case_role() -> None:
+    from followup.domain.role import find_role
+
+    assert find_role("Merci", "Le poste de Product Designer me plaît beaucoup.") == "Product Designer"
+    assert find_role("Merci", "Le poste de Chef de projet digital est ouvert.") == "Chef de projet digital"
+
+
+def test_role_key_ignores_gender_markers_with_or_without_brackets() -> None:
+    from followup.domain.role import role_key
+
+    assert role_key("Data Analyst H/F") == role_key("Data Analyst (H/F)") == role_key("data analyst")
+    assert role_key("Controller m/w/d") == role_key("Controller")

@@ -49,7 +49,9 @@ _LOWER_TITLE = re.compile(
     r"\b(?:(?:le |au )?poste d[e']|(?:la |al )?(?:posición|puesto|vacante) de|candidature (?:au poste de|pour))\s*"
     r"(?P<r>[A-ZÉ][\w'-]*(?:\s+(?!(?:chez|et|à|au|en|y|para|con|que|qui|dans|pour|avec|at|bei|sur)\b)[\w'-]+){0,5})"
 )
-_TRAILING = re.compile(r"\s+(?:chez|et|à|au|en|y|para|con|que|qui|dans|pour|avec|at|bei|sur|nous|we)\b.*$")
+_TRAILING = re.compile(
+    r"\s+(?:chez|et|à|au|en|y|para|con|que|qui|dans|pour|avec|at|bei|sur|nous|we|est|sont|me|vous|a|es|está)\b.*$"
+)
 _SUBJECT_NOISE = re.compile(
     r"^(?:(?:re|fwd?|aw|wg|tr)\s*:\s*)+|\b(?:interview confirmation|interview|confirmed|confirmation|invitation|einladung zum"
     r" (?:interview|vorstellungsgespräch)|einladung|vorstellungsgespräch|application (?:received|submitted)|thank you for"
@@ -69,11 +71,36 @@ _BAD = re.compile(
 )
 
 
+# Words that frame a title without being part of it: the process ('Kennenlerngespräch', 'Candidatura',
+# 'Position') before it, the step ('Assessment', 'Take-home') after it; a requisition number before it.
+_FRAME_HEAD = re.compile(
+    r"^(?:(?:[A-Z]{1,4}-?\d[\w-]*|Req(?:uisition)?\s*#?\s*\d[\w-]*)\s+[-–:|]?\s*"
+    r"|(?:\w*gespräch|Bewerbung|Stelle|Position|Candidatura|Candidature|Poste|Puesto|Vaga|Vacature|Sollicitatie"
+    r"|Colloquio|Rozmowa|Job|Role|Opening|Vacancy)\s+(?:(?:als|as|for|für|de|di|do|da|per|na|voor)\s+)?)"
+)
+_FRAME_TAIL = re.compile(
+    r"(?:\s+(?:Coding|Technical|Online|Skills?|Home))?\s+(?:Assessment|Test|Challenge|Exercise|Take-?home|Case Study|Interview|Screen|Screening|Onsite|Panel"
+    r"|Gespräch|Entretien|Entrevista|Colloquio|Intervju|Samtale)$",
+    re.I,
+)
+# 'Dana Ruiz, Principal Scientist' is a person and their title (an interviewer, a signature), not the role;
+# 'Dana Ruiz / Operations Manager' in a subject is the candidate and the role applied for.
+_NAMED_TITLE = re.compile(r"^[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}\s*(?P<sep>[,/])\s*")
+
+
 def _valid(title: str) -> str:
     # a title ends at a line break or a sentence's full stop ("Data Engineer. We read..."), not at "Sr."
     t = re.sub(r"(?<=\w{4})\.\s.*$|\s*\n.*$", "", title, flags=re.S)
     t = _CODE.sub("", t).strip(" ,.-–:|")
     t = re.sub(r"\s+(?:at|with|bei|chez)\s+.*$", "", t)
+    named = _NAMED_TITLE.match(t)
+    if named and not _HEAD.search(t[: named.end()]):
+        if named.group("sep") == ",":
+            return ""
+        t = t[named.end() :]
+    for _ in range(2):
+        t = _FRAME_HEAD.sub("", t).strip(" ,.-–:|")
+        t = _FRAME_TAIL.sub("", t).strip(" ,.-–:|")
     if not t or len(t) > 70 or not _HEAD.search(t) or _BAD.search(t):
         return ""
     words = t.split()
@@ -121,7 +148,7 @@ def role_from_text(text: str) -> str:
                 return _longer_lower(text, r)
     low = _LOWER_TITLE.search(text)
     if low:
-        r = _valid(_TRAILING.sub("", low.group("r")))
+        r = _valid(_sentence_case(_TRAILING.sub("", low.group("r"))))
         if r:
             return r
     # a template's headline line: "Senior Data Engineer - Hiring Manager Interview"
@@ -144,6 +171,17 @@ def role_from_text(text: str) -> str:
     return ""
 
 
+def _sentence_case(title: str) -> str:
+    """Lower-case words continue a title only when it is written in sentence case ('Chef de projet digital');
+    after a title in title case ('Data Analyst correspond ...') they are the sentence going on."""
+    words = title.split()
+    if len(words) >= 2 and words[1][:1].isupper():
+        for i, w in enumerate(words[2:], 2):
+            if w[:1].islower() and w not in ("de", "des", "du", "of", "and", "y", "e", "di", "da"):
+                return " ".join(words[:i])
+    return title
+
+
 _ROLE_TEXT = 4000  # a role is named near the top of a mail; signatures and footers add only noise
 
 
@@ -151,7 +189,7 @@ def _longer_lower(text: str, role: str) -> str:
     """'Chef' read from "poste de Chef de projet digital" grows to the sentence-case title."""
     m = _LOWER_TITLE.search(text)
     if m and m.group("r").startswith(role) and len(m.group("r")) > len(role):
-        longer = _valid(_TRAILING.sub("", m.group("r")))
+        longer = _valid(_sentence_case(_TRAILING.sub("", m.group("r"))))
         return longer or role
     return role
 
@@ -161,5 +199,5 @@ def find_role(subject: str, text: str, company: str = "") -> str:
 
 
 def role_key(role: str) -> str:
-    r = re.sub(r"\((?:m/w/d|w/m/d|f/m/d|m/f/d|h/f)\)", "", role, flags=re.I)
+    r = re.sub(r"\(?\b(?:m/w/d|w/m/d|f/m/d|m/f/d|d/f/m|h/f|f/h|m/f|f/m)\b\)?", "", role, flags=re.I)
     return re.sub(r"[^0-9a-z]", "", r.lower())
