@@ -127,3 +127,32 @@ def test_role_key_ignores_gender_markers_with_or_without_brackets() -> None:
 
     assert role_key("Data Analyst H/F") == role_key("Data Analyst (H/F)") == role_key("data analyst")
     assert role_key("Controller m/w/d") == role_key("Controller")
+
+
+# --- people --------------------------------------------------------------------------------------------
+
+
+def test_optional_guest_from_another_firm_is_copied_not_interviewing() -> None:
+    from followup.domain.model import Address, Attendee, CalendarEvent, Identity
+    from followup.domain.people import interviewers_from_calendar
+
+    user = Identity("Sam Reyes", ("sam@mail.example",), "UTC")
+    event = CalendarEvent(
+        method="REQUEST",
+        uid="u1",
+        sequence=0,
+        start=None,
+        end=None,
+        tzid="",
+        summary="Interview",
+        description="",
+        location="",
+        status="CONFIRMED",
+        organizer=Address("Ines Duarte", "ines@lumacorp.com"),
+        attendees=(
+            Attendee("Sam Reyes", "sam@mail.example", "REQ-PARTICIPANT"),
+            Attendee("Theo Park", "theo@lumacorp.com", "OPT-PARTICIPANT"),
+            Attendee("Rhea Colt", "rhea@bridgewaystaffing.com", "OPT-PARTICIPANT"),
+        ),
+    )
+    assert [p.email for p in interviewers_from_calendar(event, user)] == ["theo@lumacorp.com"]

@@ -68,6 +68,14 @@ def _is_room(name: str, email: str, cutype: str) -> bool:
     return bool(_ROOM_NAME.search(name)) or "resource.calendar" in email
 
 
+def _copied_outsider(role: str, email: str, organizer: str) -> bool:
+    """An optional guest from another organisation than the organizer's (an agency recruiter kept in the
+    loop) is copied on the slot, not across the table."""
+    if role.upper() != "OPT-PARTICIPANT" or "@" not in organizer:
+        return False
+    return email.rpartition("@")[2] != organizer.rpartition("@")[2]
+
+
 def interviewers_from_calendar(event: CalendarEvent, user: Identity) -> tuple[Person, ...]:
     """The people an invitation puts across the table from the user."""
     people: list[Person] = []
@@ -81,6 +89,7 @@ def interviewers_from_calendar(event: CalendarEvent, user: Identity) -> tuple[Pe
             a.role.upper() == "NON-PARTICIPANT"
             or _is_room(a.name, email, a.cutype)
             or is_robot_or_team(email)
+            or _copied_outsider(a.role, email, organizer)
         ):
             continue
         seen.add(email)
