@@ -17,60 +17,44 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from datetime import date, datetime
-from functools import lru_cache
+from dataclasses import replace
 
-from followup.domain import company as co
 from followup.domain import rules as R
-from followup.domain.model import Address, CalendarEvent, Identity, Kind, Message, Person, Reading
+from followup.domain.classify_facts import (
+    _CLOCK,
+    _DAY,
+    _company,
+    _decision_date,
+    _employer_domain,
+    _facts,
+    _fixed_time,
+    _recipient_domain,
+    _View,
+)
+from followup.domain.model import Identity, Kind, Message, Reading
 from followup.domain.role import find_role
-from followup.domain.senders import SenderFacts, analyse, employer_domain, human_name_of, is_freemail
-
-try:  # C2's extractors; the classifier still decides kinds without them
-    from followup.domain import dates as _dates
-except Exception:  # pragma: no cover - absent while the module is being written
-    _dates = None  # type: ignore[assignment]
-try:
-    from followup.domain import people as _people
-except Exception:  # pragma: no cover
-    _people = None  # type: ignore[assignment]
+from followup.domain.senders import SenderFacts, analyse, is_freemail
 
 _FWD_SUBJECT = re.compile(r"^(?:\s*(?:fwd?|wg|tr|rv)\s*:\s*)+", re.I)
 _RE_SUBJECT = re.compile(r"^(?:\s*(?:re|aw|sv|antw|réf|rif)\s*:\s*)+", re.I)
-# A clock time next to a day: enough to tell "a fixed time" from "let's find a time" when the date
-# extractor is absent or declines; the slot itself always comes from ``dates``.
-_CLOCK = re.compile(
-    r"\b(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*(?:a\.?m\.?|p\.?m\.?)(?!\w)|\b(?:[01]?\d|2[0-3]):[0-5]\d\b"
-    r"|\b(?:[01]?\d|2[0-3])\s*(?:uhr|h)\b|\bnoon\b",
-    re.I,
-)
-_AT_HOUR = re.compile(r"\b(?:at|um|à|a las|om|by|from|ab)\s+\d{1,2}\b|\b\d{1,2}h\d{2}\b", re.I)
 _CONDITIONAL = re.compile(
     r"(?:^|(?<=[.!?\n]))[^.!?\n]*\b(?:if|should (?:your|you|there|we)|in case|whether)\b[^.!?\n]*"
-    r"\b(?:we|i|someone|a recruiter)\b[^.!?\n]*(?:will|'ll|would)\b[^.!?\n]*[.!?]?",
+    r"\b(?:we|i|someone|a recruiter|our|they|s?he|(?:a member of )?the (?:\w+ )?team|one of (?:our|the|us))\b[^.!?\n]*"
+    r"(?:will|'ll|would)\b[^.!?\n]*[.!?]?",
     re.I,
 )
-_DAY = re.compile(
-    r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b|\b(?:montag|dienstag|mittwoch|donnerstag|freitag"
-    r"|lundi|mardi|mercredi|jeudi|vendredi|lunes|martes|miércoles|jueves|viernes)\b|\btomorrow\b|\bmorgen\b"
-    r"|\b\d{1,2}[./]\d{1,2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b"
-    r"|\b\d{1,2}(?:st|nd|rd|th)?\.? (?:jan|feb|m[äa]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz])",
+# a deliverable the sender recalls, already sent or already judged ("the team liked your take-home",
+# "your references came back glowing"): what they ASK is read without it
+_RECALLED = re.compile(
+    r"\b(?:reviewed|liked|loved|enjoyed|scored|graded|received|read|went through|looked (?:at|over|through)"
+    r"|impressed (?:by|with)|(?:nice|great|good|strong|excellent) (?:work|job) on|thanks? (?:you )?(?:so much )?for"
+    r" (?:completing|submitting|sending|doing|finishing)|completed|submitted|finished)\s+(?:\w+\s+){0,3}?"
+    r"(?:assessments?|take[- ]homes?|exercises?|assignments?|work samples?|case stud(?:y|ies)|submissions?|references"
+    r"|referees|portfolio|tests?|challenges?|projects?)\b"
+    r"|\b(?:your|the) (?:\w+ ){0,2}?(?:references|referees|assessment|take[- ]home|exercise|assignment|test|challenge"
+    r"|portfolio|submission)s? (?:came back|have come back|were|was|looked|went|(?:is|are) (?:complete|in)|checked out)\b",
     re.I,
 )
-
-
-@dataclass(frozen=True)
-class _View:
-    """The content the kind is read from: the message itself, or the hiring mail it forwards."""
-
-    subject: str
-    text: str  # subject + new text (+ forwarded text) + calendar summary: for hiring context
-    kind_text: str  # the same without a reply's inherited subject: for the kind
-    body: str  # new text (+ forwarded text), no subject
-    sender_email: str
-    sender_name: str
-    forwarded: bool
 
 
 def read(message: Message, user: Identity) -> Reading:
@@ -89,7 +73,7 @@ def read(message: Message, user: Identity) -> Reading:
 _BODY_CAP = 6000  # characters of new text the classifier reads
 
 
-def _view(message: Message, facts: SenderFacts) -> _View:
+def _view(message: Message, facts: SenderFacts, user: Identity) -> _View:
     subject = message.subject or ""
     # what a person writes about a hiring step fits in the first few KB; reading no further keeps long
     # newsletters and pasted documents from costing more than the mail that matters
@@ -100,7 +84,10 @@ def _view(message: Message, facts: SenderFacts) -> _View:
     if message.forwarded:
         fw = message.forwarded[0]
         personal = not sender or facts.from_user or is_freemail(sender.email.rpartition("@")[2])
-        if fw.sender is not None and (personal or len(body.strip()) < 200):
+        # the user writing to an employer about the mail they forward ("is this about the other role?"):
+        # their own words are the message, the forwarded mail is history like a quote
+        own_note = facts.from_user and len(body.strip()) >= 80 and bool(_recipient_domain(message, user))
+        if fw.sender is not None and (personal or len(body.strip()) < 200) and not own_note:
             forwarded = True
             subject = fw.subject or _FWD_SUBJECT.sub("", subject)
             body = body + "\n" + fw.text[:_BODY_CAP]
@@ -136,6 +123,9 @@ _CUE_PHRASES = (
     "time slot",
     "moving forward",
     "start date",
+    "first day",
+    "i-9",
+    "paperwork",
     "meet with",
     "meet the",
     "google meet",
@@ -163,7 +153,7 @@ def _read(message: Message, user: Identity) -> Reading:
         return Reading(
             kind=Kind.OTHER, confidence=0.95, evidence=("no hiring word at all",), automated=facts.automated
         )
-    view = _view(message, facts)
+    view = _view(message, facts, user)
     from_user = facts.from_user and not view.forwarded
     ev: list[str] = list(facts.evidence)
     if view.forwarded:
@@ -183,16 +173,16 @@ def _read(message: Message, user: Identity) -> Reading:
         return Reading(
             kind=Kind.OTHER, confidence=0.9, evidence=tuple(dict.fromkeys(ev)), automated=facts.automated
         )
-    looks, l_ev = R.score(text, R.LOOKALIKE)
-    board, b_ev = R.score(text, R.JOBBOARD)
-    if facts.bulk:
-        board += 1.0
-
+    looks = board = 0.0  # look-alike and job-board scores weigh only on the employer's side
     if from_user:
         kind, conf, k_ev = _user_kind(view, hiring, message, user)
     elif facts.auto_reply:
         kind, conf, k_ev = Kind.OTHER, 0.95, ("auto-reply",)
     else:
+        looks, l_ev = R.score(text, R.LOOKALIKE)
+        board, b_ev = R.score(text, R.JOBBOARD)
+        if facts.bulk:
+            board += 1.0
         kind, conf, k_ev = _employer_kind(view, message, hiring, looks, l_ev, board, b_ev, user.timezone)
     ev.extend(k_ev)
 
@@ -259,6 +249,7 @@ def _employer_kind(
 ) -> tuple[Kind, float, tuple[str, ...]]:
     text = R.Text.of(view.kind_text)
     firm = R.Text.of(_CONDITIONAL.sub(" ", view.kind_text))
+    asked: list[R.Text] = []  # built on first use: the text without recalled deliverables
     tables = {
         "offer": R.OFFER,
         "rejection": R.REJECTION,
@@ -280,6 +271,10 @@ def _employer_kind(
             # "if there's a fit, we will contact you to arrange a call" asks nothing yet
             source = firm if name in ("invite", "next", "proposal") else text
             sc[name] = R.score(source, tables[name])
+            if name == "action" and sc[name][0] >= 2 and _RECALLED.search(view.kind_text):
+                if not asked:
+                    asked.append(R.Text.of(_RECALLED.sub(" ", view.kind_text)))
+                sc[name] = R.score(asked[0], tables[name])
         return sc[name]
 
     def s(name: str) -> float:
@@ -293,6 +288,10 @@ def _employer_kind(
         hiring += 1.0
     if hiring < 1.0:
         return Kind.OTHER, 0.8, ("no hiring context",)
+    if looks >= 3.0 and R.score(text, R.AGENCY_SUBMIT, limit=0)[0] and hiring >= 2:
+        # an agency that has put the user's application in front of a named client is arranging a real
+        # application, whatever its rate and contract vocabulary
+        looks = 0.0
     if looks >= 3.0 and not (strongest >= 4 and hiring >= 3 and looks < 4):
         return Kind.OTHER, min(0.95, 0.6 + looks / 20), ("look-alike: " + "; ".join(l_ev),)
     if board >= 3.0 and not ((strongest >= 4 or s("ack") >= 3) and hiring >= 3):
@@ -357,10 +356,6 @@ def _employer_kind(
 
 
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]|$)", re.M)
-# a reschedule notice's line for the slot it replaces ("Former: Thursday, May 14, 3:00pm")
-_OLD_SLOT = re.compile(
-    r"(?im)^[ \t]*(?:former|previous|old|original(?:ly)?|was|alter termin|bisher|ancien(?:ne)?|anterior|oud)\b[^\n]*$"
-)
 
 
 def _asked_time(body: str) -> bool:
@@ -377,223 +372,3 @@ def h_short(text: R.Text) -> tuple[str, ...]:
 
 
 # --- facts --------------------------------------------------------------------------------------
-
-
-def _fixed_time(text: str, message: Message, user_tz: str = "") -> str:
-    """Evidence of a fixed interview time in the text ("" when none): the extractor's, else day + clock."""
-    if not (_CLOCK.search(text) or _AT_HOUR.search(text)):
-        return ""  # no time of day written: the slot extractor (the costly part) has nothing to find
-    found = _interview_time(text, message, user_tz)
-    if found is not None:
-        return f"time: {getattr(found, 'evidence', '') or getattr(found, 'start', '')}"
-    for line in text.splitlines():
-        clock = _CLOCK.search(line)
-        if clock and _DAY.search(line):
-            return f'time: "{line.strip()[:60]}"'
-    clock = _CLOCK.search(text)
-    if clock and _DAY.search(text[max(0, clock.start() - 120) : clock.end() + 60]):
-        return f'time: "{clock.group(0)}"'
-    return ""
-
-
-def _interview_time(text: str, message: Message, user_tz: str = "") -> object | None:
-    if _dates is None or message.date is None:
-        return None
-    return _slot_cached(text, message.date, user_tz)
-
-
-def _decision_date(text: str, message: Message, user_tz: str = "") -> object | None:
-    if _dates is None or message.date is None:
-        return None
-    return _promise_cached(text, message.date, user_tz)
-
-
-# The kind rules and the fact extraction ask the same question of the same text: answer it once.
-@lru_cache(maxsize=32)
-def _slot_cached(text: str, sent: datetime, user_tz: str) -> object | None:
-    try:
-        return _dates.find_interview_time(text, sent, user_tz)
-    except Exception:  # noqa: BLE001 - a date bug must not break classification
-        return None
-
-
-@lru_cache(maxsize=32)
-def _promise_cached(text: str, sent: datetime, user_tz: str) -> object | None:
-    try:
-        return _dates.find_decision_date(text, sent, user_tz)
-    except Exception:  # noqa: BLE001
-        return None
-
-
-def _recipient_domain(message: Message, user: Identity) -> str:
-    for a in (*message.to, *message.cc):
-        if user.is_user(a.email):
-            continue
-        d = employer_domain(a.email)
-        if d:
-            return d
-    return ""
-
-
-def _employer_domain(message: Message, user: Identity, facts: SenderFacts, view: _View) -> str:
-    if view.forwarded:
-        return employer_domain(view.sender_email)
-    if facts.from_user:
-        return _recipient_domain(message, user)
-    return facts.employer_domain
-
-
-def _company(message: Message, facts: SenderFacts, view: _View, dom: str, from_user: bool) -> str:
-    sig = message.signature
-    texts = [view.subject, view.body, sig]
-    if from_user:
-        texts.append(message.quoted_text[:4000])
-    if dom:
-        named = co.match_domain(dom, texts)
-        if named:
-            return named
-    candidates: list[str] = []
-    if not from_user and not view.forwarded and message.sender is not None:
-        human = facts.human.name if facts.human else human_name_of(message.sender.name)
-        candidates.append(co.from_display_name(message.sender.name, human, f"{view.body}\n{sig}"))
-    if not from_user:
-        candidates.append(co.from_patterns(view.subject, f"{view.body}\n{sig}"))
-    for named in candidates:
-        if named and (not dom or _plausible(named, dom)):
-            return named
-    return co.from_domain(dom, texts) if dom else ""
-
-
-def _plausible(name: str, dom: str) -> bool:
-    key, lab = co.company_key(name), re.sub(r"[^0-9a-z]", "", co.domain_label(dom))
-    return bool(key) and (key.startswith(lab[:4]) or lab.startswith(key[:4]))
-
-
-def _facts(reading: Reading, message: Message, user: Identity, view: _View, dom: str) -> Reading:
-    kind = reading.kind
-    notes: list[str] = []
-    if kind in (Kind.INTERVIEW_CONFIRMED, Kind.RESCHEDULE):
-        event = next((c for c in message.calendar if c.start is not None and not c.cancelled), None)
-        slot = None
-        if event is not None and _all_day(event):
-            # an all-day hold says the day, not the hour: the hour written in the text wins when there is one
-            slot = _interview_time(view.body, message, user.timezone)
-            if slot is not None and getattr(slot, "start", None) is not None:
-                reading = replace(
-                    reading,
-                    interview_start=getattr(slot, "start", None),
-                    interview_end=getattr(slot, "end", None),
-                    interview_tz=getattr(slot, "tz", ""),
-                    calendar_uid=event.uid,
-                    calendar_sequence=event.sequence,
-                    interviewers=_cal_people(event, user),
-                    evidence=(*reading.evidence, "all-day calendar hold; time from the text")[:8],
-                )
-            else:
-                slot = None
-        if event is not None and slot is None:
-            reading = replace(
-                reading,
-                interview_start=event.start,
-                interview_end=event.end,
-                interview_tz=event.tzid,
-                calendar_uid=event.uid,
-                calendar_sequence=event.sequence,
-                interviewers=_cal_people(event, user, view),
-            )
-        elif event is None:
-            body = _OLD_SLOT.sub("", view.body) if kind is Kind.RESCHEDULE else view.body
-            slot = _interview_time(body, message, user.timezone)
-            if slot is not None:
-                reading = replace(
-                    reading,
-                    interview_start=getattr(slot, "start", None),
-                    interview_end=getattr(slot, "end", None),
-                    interview_tz=getattr(slot, "tz", ""),
-                    evidence=(*reading.evidence, str(getattr(slot, "evidence", "")))[:8],
-                )
-            elif kind is Kind.INTERVIEW_CONFIRMED:
-                notes.append("interview time not found in the text")
-            reading = replace(reading, interviewers=_text_people(view, message, dom, user))
-    cancelled = next((c for c in message.calendar if c.cancelled), None)
-    if cancelled is not None:
-        reading = replace(reading, calendar_uid=cancelled.uid, calendar_sequence=cancelled.sequence)
-    if kind is Kind.DECISION_TIMELINE:
-        found = _decision_date(view.body, message, user.timezone)
-        when = getattr(found, "date", None) if found is not None else None
-        reading = replace(
-            reading, promise=True, decision_expected_by=when if isinstance(when, date) else None
-        )
-        said = str(getattr(found, "evidence", "") or "")
-        if said:
-            reading = replace(reading, evidence=(*reading.evidence, said))
-    if kind is Kind.ACTION_REQUEST and _dates is not None and message.date is not None:
-        try:
-            reading = replace(reading, request_deadline=_dates.find_deadline(view.body, message.date))
-        except Exception:  # noqa: BLE001
-            notes.append("deadline unreadable")
-    if notes:
-        reading = replace(reading, notes=(*reading.notes, *notes))
-    return reading
-
-
-def _organizer_joins(
-    event: CalendarEvent, found: tuple[Person, ...], view: _View | None
-) -> tuple[Person, ...]:
-    """The organizer who wrote the invitation and says they take part ("Raj will join me") sits across the
-    table too, not only the attendees they invited."""
-    org = event.organizer
-    if view is None or org is None or _people is None or not org.email:
-        return ()
-    email = org.email.lower()
-    if email != view.sender_email.lower() or any(p.email == email for p in found):
-        return ()
-    if not _people.mentioned_people(view.body)[1]:
-        return ()
-    return (Person(_people.clean_name(org.name, email), email),)
-
-
-def _all_day(event: CalendarEvent) -> bool:
-    """A VALUE=DATE event (read as midnight UTC, no TZID, whole days long)."""
-    start, end = event.start, event.end
-    if start is None or event.tzid or start.utcoffset() or (start.hour, start.minute) != (0, 0):
-        return False
-    return end is None or ((end - start).total_seconds() % 86400 == 0 and end > start)
-
-
-def _cal_people(event: CalendarEvent, user: Identity, view: _View | None = None) -> tuple[Person, ...]:
-    if _people is not None:
-        try:
-            found = tuple(_people.interviewers_from_calendar(event, user))
-            return found + _organizer_joins(event, found, view)
-        except Exception:  # noqa: BLE001
-            pass
-    org = event.organizer.email if event.organizer else ""
-    out = []
-    for a in event.attendees:
-        if (
-            user.is_user(a.email)
-            or a.cutype in ("ROOM", "RESOURCE")
-            or a.email == org
-            or "resource" in a.email
-        ):
-            continue
-        out.append(Person(a.name if a.name != a.email else "", a.email.lower()))
-    return tuple(out)
-
-
-def _text_people(view: _View, message: Message, dom: str, user: Identity) -> tuple[Person, ...]:
-    """Interviewers named in the text; the writer too when they say they take part ("und ich",
-    "you'll meet Dana and me"), the writer of a forwarded invite being the one who speaks."""
-    if _people is None:
-        return ()
-    sender = Address(view.sender_name, view.sender_email) if view.sender_email else None
-    known: list[Address] = [*message.to, *message.cc]
-    if view.forwarded and message.forwarded:
-        known.extend(message.forwarded[0].to)
-    if message.sender is not None:
-        known.append(message.sender)
-    try:
-        return tuple(_people.interviewers_from_text(view.body, dom, user, sender=sender, known=tuple(known)))
-    except Exception:  # noqa: BLE001
-        return ()

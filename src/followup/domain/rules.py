@@ -90,8 +90,24 @@ class Text:
 
     @classmethod
     def of(cls, text: str) -> Text:
-        raw = text[:MAX_CHARS]
+        raw = unwrap(text[:MAX_CHARS])
         return cls(raw, prepare(raw))
+
+
+# A line break a mail client inserted inside a sentence ("...for three\nprofessional references"): a
+# long line followed by one that goes on in lower case. Replaced by a space (same length, so evidence
+# is still quoted from the raw text); short lines, lists and paragraph breaks stay as they are.
+_WRAPPED = re.compile(r"\n(?=[a-z(])")
+
+
+def _join(m: re.Match[str]) -> str:
+    text, at = m.string, m.start()
+    line = at - text.rfind("\n", 0, at) - 1
+    return " " if line >= 30 and text[at - 1] not in ".!?:;" else "\n"
+
+
+def unwrap(text: str) -> str:
+    return _WRAPPED.sub(_join, text) if "\n" in text else text
 
 
 def score(text: Text, table: tuple[Cue, ...], limit: int = 3) -> tuple[float, tuple[str, ...]]:
@@ -197,7 +213,34 @@ LOOKALIKE = cues(
         "\\b(?:openings|roles|positions|opportunities|requirements) (?:with|at|for) (?:\\w+ ){0,3}clients?\\b|\\bimmediate joiners?\\b|\\b\\d+\\+ (?:\\w+ )?(?:open |urgent )?(?:roles|openings|positions|requirements)\\b|\\b(?:that |which )?match(?:es)? your (?:skills|profile|background|experience)\\b",
         3.5,
     ),
-    (r"\b(?:visa|embassy|consul(?:ar|ate)|biometrics?|passport)\b", 3.0),
+    (  # a visa or passport appointment; the bare words are weak (a form asking about visa sponsorship, an
+        # office park named "Embassy ..." in a signature, a passport among identity documents)
+        r"\bvisa (?:appointment|application|interview|officer|category|stamp|renewal|extension)\b"
+        r"|\b(?:embassy|consulate) (?:appointment|interview)\b|\b(?:at|to|from|with|by) the (?:[\w.]+ ){0,2}(?:embassy|consulate)\b"
+        r"|\bconsular\b|\bbiometrics?\b|\bpassport (?:renewal|application|appointment|collection|pick-?up|office|photo)\b"
+        r"|\bds-160\b|\b(?:passport|citizenship|naturali[sz]ation|immigration|green card|asylum|residence permit) interview",
+        3.0,
+        (
+            "visa",
+            "embassy",
+            "consul",
+            "biometric",
+            "passport",
+            "ds-160",
+            "citizenship",
+            "naturali",
+            "immigration",
+            "green card",
+            "asylum",
+            "residence permit",
+        ),
+    ),
+    (r"\b(?:visa|embassy|consulate|passport)\b(?! sponsor)", 1.0),
+    (  # a payment card named by its network ("Cash Rewards Visa card")
+        r"\b(?:visa|mastercard|amex|american express|discover|rewards|cashback|store|charge) (?:\w+ )?card\b",
+        3.5,
+        ("card",),
+    ),
     (r"\bnewsletter\b", 1.5),
     (
         r"\b(?:podcast|episode|journalist|our (?:piece|story|article)|for (?:an?|our) (?:piece|story|article)"
@@ -235,14 +278,47 @@ LOOKALIKE = cues(
         3.0,
     ),
     (
-        r"\b(?:volunteer(?:ing)?|admissions?|admission decisions?|graduate program|cohort|degree programme?"
+        r"\b(?:volunteer(?:ing)?|admissions?|admission decisions?|graduate program|degree programme?"
+        r"|(?:next|incoming|new|upcoming|fall|spring|autumn|summer|winter|january|september|\d{4}) cohort|cohort (?:starts|begins)"
         r"|nursery|school place|hoa\b|architectural (?:review|committee))\b",
         3.5,
+        (
+            "volunteer",
+            "admission",
+            "graduate program",
+            "degree program",
+            "cohort",
+            "nursery",
+            "school place",
+            "hoa",
+            "architectural",
+        ),
     ),
     (
         r"\b(?:talk proposal|proposals?|call for (?:papers|proposals|speakers)|cfp\b|speaking slot|programme committee"
         r"|program committee|abstract)\b",
         3.5,
+    ),
+    (  # scholarly publishing: a manuscript "rejected", a paper "under review"
+        r"\b(?:manuscripts?|peer[- ]review\w*|reviewers?'? comments|for publication"
+        r"|camera-ready|submission id|resubmi\w+|your (?:paper|article|submission) (?:entitled|titled))\b",
+        4.0,
+        (
+            "manuscript",
+            "peer",
+            "reviewer",
+            "for publication",
+            "camera-ready",
+            "submission id",
+            "resubmi",
+            "titled",
+        ),
+    ),
+    (  # housing: a unit, its fee and deposit (with the rental words above, a declined "application" is no job)
+        r"\b(?:unit \d\w{0,3}|unit [a-z]\d\w{0,2}|application fee|screening fee|move-in|security deposit|\w+-bedroom"
+        r"|leasing office|property manag\w+)\b",
+        1.5,
+        ("unit ", "fee", "move-in", "deposit", "bedroom", "leasing office", "property manag"),
     ),
     (
         r"\b(?:password|reset (?:your|the) password|verify your (?:email|account)|sign-in code|security code)\b",
@@ -285,6 +361,7 @@ LOOKALIKE = cues(
 from followup.domain.rules_kinds import (  # noqa: E402 - needs ``cues`` defined above
     ACK,
     ACTION,
+    AGENCY_SUBMIT,
     COMING_IN,
     CONFIRM,
     INVITE,
@@ -323,6 +400,7 @@ __all__ = [
     "NEXT_ROUND",
     "ACTION",
     "ACK",
+    "AGENCY_SUBMIT",
     "PROMISE",
     "COMING_IN",
     "USER_THANKS",

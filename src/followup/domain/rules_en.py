@@ -1,0 +1,193 @@
+"""English cue families by meaning, appended to the kind tables of ``followup.domain.rules_kinds``.
+
+What they add, each as a family of phrasings rather than any one mail's sentence:
+
+- confirmations that an application went out through a job board or an agency ("you applied to ...",
+  "your application to X has been sent", "I've submitted your resume to <client>");
+- requests the sender makes: a one-way recorded video interview, a form or questionnaire to fill in,
+  identity / work-authorisation paperwork before a first day, a portfolio or case studies, a practical
+  exercise every finalist is asked to do, something to send back by a date;
+- decisions: the role closed (without a hire, rather than filled), filled with an internal candidate,
+  an application that will not proceed, an offer the team is moving forward with;
+- a next round said without the word "round" (moved on to the technical interview, one of two finalists
+  asked to a final conversation) and a calendar update that moves the slot ("let's do Friday instead").
+"""
+
+from __future__ import annotations
+
+from followup.domain.rules import cues
+
+__all__ = [
+    "ACK_MORE",
+    "AGENCY_SUBMIT",
+    "ACTION_MORE",
+    "OFFER_MORE",
+    "REJECTION_MORE",
+    "WITHDRAWN_MORE",
+    "NEXT_ROUND_MORE",
+    "RESCHEDULE_MORE",
+    "PROMISE_MORE",
+]
+
+_DELIVERABLE = r"(?:resume|résumé|cv|profile|application|details|candidacy|candidature)"
+
+# an agency (or a referrer) that has put the user's application in front of an employer
+AGENCY_SUBMIT = cues(
+    (
+        r"\b(?:i'?ve|i have|we'?ve|we have|i just|i've just|we just) (?:just )?(?:submitted|sent|put forward|presented|forwarded"
+        r"|shared) your " + _DELIVERABLE + r" (?:over )?(?:to|with|for)\b",
+        4.0,
+        tuple(
+            f"your {w}" for w in ("resume", "résumé", "cv", "profile", "application", "details", "candida")
+        ),
+    ),
+)
+
+ACK_MORE = AGENCY_SUBMIT + cues(
+    (  # a job board's confirmation, said to the user as a sentence of its own
+        r"\byou(?<!because you)(?<!since you)(?<!that you)(?<!which you)(?<!ones you)(?<!jobs you)(?<!roles you)"
+        r"(?:'ve| have)?(?: just| successfully)? applied (?:to|for)\b"
+        r"|\byour application (?:to|for) (?:[\w&.,'()/-]+ ){1,8}?(?:has been|was|is) (?:successfully )?(?:sent|submitted|received"
+        r"|delivered)\b|\bapplication is on its way\b|\bsuccessfully (?:applied|submitted your application)\b"
+        r"|\bapplied (?:on |via |through |with )?.{0,30}\b(?:1-click|one-click|easy|quick) apply\b",
+        3.0,
+        ("applied", "application", "successfully"),
+    ),
+)
+
+ACTION_MORE = cues(
+    (  # a recorded interview with no one on the other side: a task with a deadline, not a meeting
+        r"\b(?:on-demand|on demand|one-way|asynchronous|async|pre-recorded|recorded|self-recorded) video (?:interview|assessment"
+        r"|screen(?:ing)?|questions)\b|\brecord (?:your )?(?:responses|answers|video)\b|\bno live interviewer\b",
+        3.5,
+    ),
+    (  # paperwork before a first day
+        r"\b(?:form )?i-9\b|\b(?:identity|identification|work[- ]authori[sz]ation|employment eligibility|right[- ]to[- ]work)"
+        r"(?: (?:and|or|&) [\w-]+)? (?:documents?|documentation|verification)\b|\bemployment eligibility\b"
+        r"|\bnew[- ]hire (?:paperwork|forms?|packet)\b|\bonboarding (?:paperwork|forms|documents|tasks)\b",
+        2.5,
+        ("i-9", "identi", "authori", "eligibility", "right", "new hire", "new-hire", "onboarding"),
+    ),
+    (  # a form or questionnaire to fill in (a satisfaction survey is not a step of the process)
+        r"\b(?:fill (?:in|out)|complete|return|answer) (?:the |this |our |a |an |my )?(?:short |quick |brief |attached |online"
+        r" |following |linked |candidate |two-minute )*(?:questionnaire|form|questions)\b",
+        2.0,
+        ("questionnaire", "form", "questions"),
+    ),
+    (  # work to show
+        r"\b(?:share|send|submit|provide|upload|forward) (?:me |us )?(?:over )?(?:a link to |links to |a copy of )?(?:your |a few"
+        r" |two or three |some |one or two |\w+ )?(?:portfolio|case studies|work samples|code samples|writing samples"
+        r"|examples of your work|github)\b",
+        2.5,
+        ("portfolio", "case studies", "samples", "examples of your work", "github"),
+    ),
+    (
+        r"\b(?:practical|technical|coding|short|small|written|data|sql|analytics|design|modeling|modelling) (?:exercise"
+        r"|challenge|task|project)\b",
+        2.0,
+        ("exercise", "challenge", "task", "project"),
+    ),
+    (
+        r"\b(?:ask|asking|like|want|invite|inviting|need) (?:you|every (?:\w+ )?(?:candidate|finalist|applicant)"
+        r"|all (?:\w+ )?(?:candidates|finalists|applicants)) to (?:do|complete|build|work on|prepare|submit|record|take|fill)\b",
+        2.0,
+        tuple(
+            f" to {w}"
+            for w in ("do", "complete", "build", "work on", "prepare", "submit", "record", "take", "fill")
+        ),
+    ),
+    (  # the ask itself, with the verbs the older table lacks, and a thing to send back by a date
+        r"\b(?:could|can|would) you (?:please )?(?:fill (?:in|out)|share|send over|get (?:it|them|this) back)\b"
+        r"|\bplease (?:fill (?:in|out)|share)\b"
+        r"|\b(?:send|get|return) (?:it|them|this|these|everything|those) (?:back |over )?(?:to (?:me|us) )?(?:by|before"
+        r"|no later than)\b",
+        1.5,
+        ("could you", "can you", "would you", "please fill", "please share", "send ", "get ", "return "),
+    ),
+)
+
+OFFER_MORE = cues(
+    (
+        r"\b(?:like|love|happy|pleased|delighted|excited|thrilled|ready|decided|going) to (?:move forward|proceed|go ahead)"
+        r" with (?:an|a formal|a written|the) offer\b|\b(?:we'?re|we are) (?:moving|going) (?:forward|ahead) with an offer\b",
+        4.0,
+        ("offer",),
+    ),
+)
+
+REJECTION_MORE = cues(
+    (  # filled by someone from inside
+        r"\b(?:fill|filled|filling)\b.{0,60}\b(?:with an internal (?:candidate|applicant|hire)|internally)\b"
+        r"|\b(?:decided|chosen|chose|opted|going|gone|went|decision) (?:to )?(?:go |move forward |proceed |move ahead )?with"
+        r" an internal (?:candidate|applicant|hire)\b",
+        4.0,
+        ("internal",),
+    ),
+    (
+        r"\bnot (?:be )?(?:moving|taking|progressing|proceeding) (?:forward |further |ahead )?with your (?:candidature|profile)\b"
+        r"|\ban offer to (?:another|a different|an internal|someone else|the other|one of the other)\b",
+        4.0,
+        ("with your candidature", "with your profile", "an offer to "),
+    ),
+)
+
+WITHDRAWN_MORE = cues(
+    (
+        r"\b(?:decided|decision|going|had|have|need(?:ed)?|chosen|opted|will|plan) (?:to )?close (?:the|this|our|that)"
+        r" (?:[\w&,/()-]+ ){0,5}?(?:position|role|requisition|req|opening|vacancy|search|job)\b"
+        r"|\b(?:close|closed|closing|cancel(?:l?ed)?) (?:the |this |our )?(?:[\w-]+ ){0,4}?(?:position|role|requisition|search"
+        r"|opening) without (?:making a hire|hiring|filling it|a hire)\b|\bwithout making a hire\b"
+        r"|\brather than fill(?:ing)? (?:it|the role|the position)\b",
+        4.0,
+        ("close", "cancel", "without making", "rather than fill"),
+    ),
+)
+
+NEXT_ROUND_MORE = cues(
+    (
+        r"\b(?:move|moving|advance|advancing|progress|progressing|bring|bringing) you (?:on |forward |ahead |through |in )?"
+        r"(?:to|into|for) (?:the|a|an|our|your) (?:next|final|second|third|last|technical|virtual onsite|onsite|on-site|panel"
+        r"|follow-up|further)\b",
+        3.0,
+        (
+            "e you on ",
+            "e you forward ",
+            "e you ahead ",
+            "e you through ",
+            "e you in ",
+            "e you to ",
+            "e you into ",
+            "e you for ",
+            "ing you ",
+        ),
+    ),
+    (
+        r"\b(?:for|to) (?:a|an|one) (?:final|second|third|last|further|follow-up) (?:[\w-]+ ){0,2}?(?:conversation|interview"
+        r"|round|meeting|chat|call|discussion)\b",
+        3.0,
+        ("final", "second", "third", "last", "further", "follow-up"),
+    ),
+    (
+        r"\bone of (?:two|three|four|the|our|a (?:few|handful of)|\d) (?:final )?finalists\b"
+        r"|\bnarrowed (?:it|things|the (?:field|list|pool)) down\b",
+        2.0,
+    ),
+)
+
+RESCHEDULE_MORE = cues(
+    (
+        r"\bupdated (?:the|my|our|your|this) (?:[\w-]+ )?(?:invite|invitation|calendar|meeting|event)\b"
+        r"|\b(?:let'?s do|how about|we can do|(?:moved?|switch(?:ed)?) (?:it|us|this|the \w+) to)\b[^.!?\n]{0,60}\binstead\b",
+        2.0,
+        ("updated", "instead"),
+    ),
+)
+
+PROMISE_MORE = cues(
+    (
+        r"\b(?:we|i)(?:'ll| will| should| expect to| hope to| aim to| plan to)\s+(?:\w+\s+){0,3}?give you (?:an?|our|the|some)"
+        r" (?:final )?(?:answer|decision|update|news|feedback)\b",
+        3.0,
+        ("give you",),
+    ),
+)
