@@ -115,7 +115,10 @@ _CUE_STEMS = tuple(
     helaas round book invit shortlist select progress stage process step congrat welcome docusign
     reject declin withdr hold filled onboard background headcount requisition proces prozess zeugnis arbeitszeug
     gehalt eintritt unterlagen besluit beslis uitnodig bewor postul
-    colloqu selezion posizion referen candidat vaga riscontr entrevist contrata assunz""".split()
+    colloqu selezion posizion referen candidat vaga riscontr entrevist contrata assunz
+    entrevue revien répons malheureus lamentabl purtroppo infelizm propost contrat rückmeld
+    intervju rekry rekru tjänst stilling samtal ansök ansøg søknad tyvärr desværre dessverre
+    stanowisk rozmow aplikac kandyd ofert niestety""".split()
 )
 _CUE_HEADS = frozenset(stem[:2] for stem in _CUE_STEMS)
 _CUE_PHRASES = (
@@ -331,7 +334,8 @@ def _employer_kind(
     options = sum(1 for line in view.body.splitlines() if _CLOCK.search(line) and _DAY.search(line))
     proposing = (
         s("proposal") >= 3
-        or (s("invite") >= 2.5 and options >= 2)
+        or (s("invite") >= 2.5 and (options >= 2 or _WINDOW.search(view.body) is not None))
+        or (options >= 3 and s("confirm") < 2.5)  # a list of slots to choose from fixes none of them
         or _asked_time(view.body)
         and s("confirm") < 2.5
     )
@@ -345,6 +349,8 @@ def _employer_kind(
         return Kind.NEXT_ROUND, conf(s("next"), 3), e("next")
     if s("invite") + s("proposal") >= 2.5:
         return Kind.INTERVIEW_INVITE, conf(s("invite") + s("proposal"), 2.5), e("invite") + e("proposal")
+    if options >= 3 and s("confirm") < 2.5:
+        return Kind.INTERVIEW_INVITE, conf(2.5, 2.5), (f"{options} day-and-time options to choose from",)
     if s("ack") >= 3:
         return Kind.APPLICATION_ACK, conf(s("ack"), 3), e("ack")
     promise = s("promise")
@@ -355,6 +361,13 @@ def _employer_kind(
     return Kind.OTHER, 0.6, ("no kind's cues were strong enough",)
 
 
+# a span offered to choose in ("the week of the 16th", "between 9 and 5"): availability asked for, nothing fixed
+_WINDOW = re.compile(
+    r"\b(?:the )?week (?:of|starting|commencing|beginning)\b|\bsemaine du\b|\bwoche (?:vom|ab)\b|\bsemana del\b"
+    r"|\bsettimana del\b|\bweek van\b|\bbetween \d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?|h)? and \d"
+    r"|\bentre (?:las? )?\d{1,2}(?:[:.h]\d\d)?\s*h? et \d|\bzwischen \d{1,2}(?:[:.]\d\d)?(?: uhr)? und \d",
+    re.I,
+)
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]|$)", re.M)
 
 

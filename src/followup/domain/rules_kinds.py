@@ -487,71 +487,31 @@ RESCHEDULE = RESCHEDULE + _en.RESCHEDULE_MORE
 PROMISE = PROMISE + _en.PROMISE_MORE
 AGENCY_SUBMIT = _en.AGENCY_SUBMIT
 
-# Italian and Portuguese families (and a few more user follow-ups), appended to the tables above.
+# Cue families in the other languages the rules read (French, Spanish, Italian, Portuguese, German, Dutch,
+# Swedish, Danish, Norwegian, Polish) and a few that belong to no one language, appended to the tables above.
+from followup.domain import rules_germanic as _rg  # noqa: E402
+from followup.domain import rules_intl as _ri  # noqa: E402
+from followup.domain import rules_nordic as _rn  # noqa: E402
+from followup.domain import rules_pl as _rp  # noqa: E402
 from followup.domain import rules_romance as _rr  # noqa: E402
+from followup.domain.rules import Cue  # noqa: E402
 
-ACK = ACK + _rr.ACK_IT_PT
-INVITE = INVITE + _rr.INVITE_IT_PT
-CONFIRM = CONFIRM + _rr.CONFIRM_IT_PT
-REJECTION = (
-    REJECTION
-    + _rr.REJECTION_IT_PT
-    + cues(
-        (  # someone else was chosen, said without "other candidates"
-            r"\b(?:decided|chosen|elected|opted|going|plan) to (?:move|go|proceed|continue|progress) (?:ahead |forward )?with"
-            r" (?:a|an|one|another|the other|a different) (?:\w+ ){0,2}?(?:candidate|applicant|person|finalist)\b"
-            r"|\b(?:(?:we'?ve|we have|we) (?:gone|went|decided to go)|have gone) with (?:someone|somebody|another|a different|an internal)\b"
-            r"|\byou (?:haven'?t|have not|weren'?t|were not|are not|aren'?t) (?:been )?successful\b",
-            4.0,
-        ),
-    )
-)
-PROMISE = PROMISE + _rr.PROMISE_IT_PT
-USER_FOLLOW_UP = USER_FOLLOW_UP + _rr.USER_FOLLOW_UP_MORE
-NEXT_ROUND = NEXT_ROUND + cues(
-    (
-        r"\b(?:progressed|advanced|moved (?:on|through|forward)|made it|(?:are|you'?re) through) (?:in)?to the (?:next|final|second|third)"
-        r" (?:stage|round|step)\b",
-        4.0,
-    ),
-)
-ACTION = ACTION + cues(
-    (  # referees / references asked for, in the languages the rules read
-        r"\b(?:two|three|\d|your|some|of) (?:professional )?referees\b|\breferees?\b.{0,60}\b(?:send|names|contact|details)"
-        r"|\breferenties\b|\breferenze\b|\brefer[êe]ncias\b",
-        3.5,
-    ),
-)
-REJECTION = REJECTION + cues(
-    (
-        r"\b(?:retenu|choisi|sélectionné|privilégié) (?:une autre candidature|un autre profil|une? autre candidat\w*"
-        r"|d'autres (?:candidat|profil)\w*)",
-        4.0,
-    ),
-)
-# a pause or hold that has ended is news of a process going on, not of one stopped
-WITHDRAWN = WITHDRAWN + cues(
-    (
-        r"\b(?:it'?s|is|are|we'?re|we are|(?:has|have) been) (?:now )?(?:open|active|live|hiring|back on) again\b"
-        r"|\b(?:has|have|was|were|been) (?:now |since )?(?:re-?opened|resumed|unpaused|un-paused|restarted|reactivated|unfrozen)\b"
-        r"|\bback (?:open|on track|up and running)\b|\b(?:hold|freeze|pause) (?:has been|was|is) (?:now )?lifted\b"
-        r"|\bwieder (?:offen|aktiv|aufgenommen)\b|\bà nouveau ouvert|\bde nuevo abiert|\bweer open\b",
-        -4.0,
-        (
-            "again",
-            "open",
-            "resum",
-            "unpaus",
-            "un-paus",
-            "restart",
-            "reactiv",
-            "unfroz",
-            "back ",
-            "lifted",
-            "wieder",
-            "nouveau",
-            "nuevo",
-            "weer",
-        ),
-    ),
-)
+
+def _more(name: str) -> tuple[Cue, ...]:
+    return _ri.wcues(*(p for m in (_ri, _rr, _rg, _rn, _rp) for p in getattr(m, name, ())))
+
+
+OFFER = OFFER + _more("OFFER")
+REJECTION = REJECTION + _more("REJECTION")
+WITHDRAWN = WITHDRAWN + _more("WITHDRAWN")
+RESCHEDULE = RESCHEDULE + _more("RESCHEDULE")
+CONFIRM = CONFIRM + _more("CONFIRM")
+PROPOSAL = PROPOSAL + _more("PROPOSAL")
+INVITE = INVITE + _more("INVITE")
+NEXT_ROUND = NEXT_ROUND + _more("NEXT_ROUND")
+ACTION = ACTION + _more("ACTION")
+ACK = ACK + _more("ACK")
+PROMISE = PROMISE + _more("PROMISE")
+USER_THANKS = USER_THANKS + _more("USER_THANKS")
+USER_FOLLOW_UP = USER_FOLLOW_UP + _more("USER_FOLLOW_UP")
+USER_WITHDRAW = USER_WITHDRAW + _more("USER_WITHDRAW")

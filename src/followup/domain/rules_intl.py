@@ -1,0 +1,186 @@
+"""Shared pieces of the per-language cue modules (``rules_romance``, ``rules_germanic``, ``rules_nordic``,
+``rules_pl``): ``wcues``, which lets a phrase written with plain spaces match across the line breaks of
+hand-wrapped mail, and the families that belong to no one language (someone else chosen said without
+"other candidates", referees, a pause that has ended). ``rules_kinds`` compiles and appends them all to its
+tables.
+
+The language modules hold plain ``(pattern, weight[, needs])`` pairs and import nothing from ``rules``:
+``rules`` imports ``rules_kinds`` while it is itself being loaded, so compiling happens only there.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from followup.domain.rules import Cue
+
+Pair = tuple[str, float] | tuple[str, float, tuple[str, ...]]
+
+
+def pairs(*items: Pair) -> tuple[Pair, ...]:
+    """A cue family as written: compiled by ``wcues`` where the tables are assembled."""
+    return items
+
+
+def _spaces_to_breaks(pattern: str) -> str:
+    """Each literal space outside a character class becomes ``\\s+`` (`` ?`` becomes ``\\s*``): a phrase may
+    wrap onto the next line."""
+    out: list[str] = []
+    in_class = escaped = False
+    for i, ch in enumerate(pattern):
+        if escaped:
+            out.append(ch)
+            escaped = False
+        elif ch == "\\":
+            out.append(ch)
+            escaped = True
+        elif in_class:
+            out.append(ch)
+            in_class = ch != "]"
+        elif ch == "[":
+            out.append(ch)
+            in_class = True
+        elif ch == " ":
+            out.append(r"\s*" if pattern[i + 1 : i + 2] == "?" else r"\s+")
+        elif ch == "?" and pattern[i - 1 : i] == " " and not pattern[i - 2 : i - 1] == "\\":
+            continue  # " ?" (an optional space) became "\s*" above
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+# Words most hiring mail (English above all) carries: a prefilter substring found in them rarely skips a regex.
+_COMMON = (
+    "interview application applicant position candidate confirm conversation consideration contact continue reviewing"
+    " thanks the and for you your with this that team role offer schedule meeting time would like great process"
+    " next step decision feedback opportunity recruiter hiring manager regards best please let know about"
+)
+
+
+def _cost(needs: set[str]) -> int:
+    """Each substring scan costs; a short or common one seldom saves the regex behind it."""
+    return len(needs) + sum((len(n) < 5) + 3 * (n in _COMMON) for n in needs)
+
+
+def _runs(items: list[tuple[Any, Any]], head: str = "") -> set[str] | None:
+    """The cheapest set of literal runs (3+ characters) one of which every match contains, or None.
+    Unlike ``rules``' own reading this looks past a short first word ("vi", "go") and past the groups to
+    a run every branch shares ("... con otr[oa]s"), and follows a short literal into the group after it
+    (the regex parser hoists a common first letter out of an alternation: "p" + "asar|osponer")."""
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    found: list[set[str]] = []
+    lit, i = head, 0
+    while i < len(items):
+        op, av = items[i]
+        if op is c.LITERAL:
+            lit += chr(av)
+            i += 1
+            continue
+        if len(lit) >= 3:
+            found.append({lit})
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):  # zero-width: the literals either side stay one run
+            i += 1
+        elif op is c.SUBPATTERN:
+            items, i = list(av[-1]) + items[i + 1 :], 0
+        elif op is c.BRANCH:
+            union: set[str] | None = set()
+            for branch in av[1]:
+                got = _runs(list(branch) + items[i + 1 :], lit)
+                if got is None or union is None:
+                    union = None
+                    break
+                union |= got
+            if union:
+                found.append(union)
+            lit, i = "", i + 1  # what follows the group is required too: a fresh run
+        else:  # a repeat, a class, anything else: what follows is still required, as a fresh run
+            lit, i = "", i + 1
+    if len(lit) >= 3:
+        found.append({lit})
+    return min(found, key=_cost) if found else None
+
+
+def _needs(pattern: str) -> tuple[str, ...]:
+    try:
+        from re import _parser  # type: ignore[attr-defined]
+
+        got = _runs(list(_parser.parse(pattern, re.S)))
+    except Exception:  # noqa: BLE001 - a prefilter is an optimisation only
+        return ()
+    if not got or len(got) > 64:
+        return ()
+    # a run that contains another is implied by it: scanning for the shorter one is enough
+    return tuple(sorted(n for n in got if not any(o != n and o in n for o in got)))
+
+
+def wcues(*items: Pair) -> tuple[Cue, ...]:
+    """``rules.cues`` for patterns written with plain spaces, any of which may be a line break in the mail;
+    each cue names the literal prefixes its matches start with, so most mail skips its regex."""
+    from followup.domain.rules import cues  # here, not above: ``rules`` loads the modules that call this
+
+    out: list[Pair] = []
+    for p in items:
+        pattern = _spaces_to_breaks(p[0])
+        needs = p[2] if len(p) > 2 else _needs(pattern)  # type: ignore[misc]
+        out.append((pattern, p[1], needs) if needs else (pattern, p[1]))
+    return cues(*out)
+
+
+# --- families that are not one language's ------------------------------------------------------------
+REJECTION = pairs(
+    (  # someone else was chosen, said without "other candidates"
+        r"\b(?:decided|chosen|elected|opted|going|plan) to (?:move|go|proceed|continue|progress) (?:ahead |forward )?with"
+        r" (?:a|an|one|another|the other|a different) (?:\w+ ){0,2}?(?:candidate|applicant|person|finalist)\b"
+        r"|\b(?:(?:we'?ve|we have|we) (?:gone|went|decided to go)|have gone) with (?:someone|somebody|another|a different|an internal)\b"
+        r"|\byou (?:haven'?t|have not|weren'?t|were not|are not|aren'?t) (?:been )?successful\b",
+        4.0,
+    ),
+    (
+        r"\b(?:retenu|choisi|sélectionné|privilégié) (?:une autre candidature|un autre profil|une? autre candidat\w*"
+        r"|d'autres (?:candidat|profil)\w*)",
+        4.0,
+    ),
+)
+NEXT_ROUND = pairs(
+    (
+        r"\b(?:progressed|advanced|moved (?:on|through|forward)|made it|(?:are|you'?re) through) (?:in)?to the (?:next|final|second|third)"
+        r" (?:stage|round|step)\b",
+        4.0,
+    ),
+)
+ACTION = pairs(
+    (  # referees / references asked for, in the languages the rules read
+        r"\b(?:two|three|\d|your|some|of) (?:professional )?referees\b|\breferees?\b.{0,60}\b(?:send|names|contact|details)"
+        r"|\breferenties\b|\breferenze\b|\brefer[êe]ncias\b|\breferenser\b|\breferencer\b|\breferanser\b|\breferencj\w+",
+        3.5,
+    ),
+)
+# a pause or hold that has ended is news of a process going on, not of one stopped
+WITHDRAWN = pairs(
+    (
+        r"\b(?:it'?s|is|are|we'?re|we are|(?:has|have) been) (?:now )?(?:open|active|live|hiring|back on) again\b"
+        r"|\b(?:has|have|was|were|been) (?:now |since )?(?:re-?opened|resumed|unpaused|un-paused|restarted|reactivated|unfrozen)\b"
+        r"|\bback (?:open|on track|up and running)\b|\b(?:hold|freeze|pause) (?:has been|was|is) (?:now )?lifted\b"
+        r"|\bwieder (?:offen|aktiv|aufgenommen)\b|\bà nouveau ouvert|\bde nuevo abiert|\bweer open\b",
+        -4.0,
+        (
+            "again",
+            "open",
+            "resum",
+            "unpaus",
+            "un-paus",
+            "restart",
+            "reactiv",
+            "unfroz",
+            "back ",
+            "lifted",
+            "wieder",
+            "nouveau",
+            "nuevo",
+            "weer",
+        ),
+    ),
+)
