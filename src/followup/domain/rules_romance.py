@@ -92,7 +92,7 @@ REJECTION = pairs(
     (
         r"\b(?:proseguire|procedere|continuare|andare avanti) con (?:altri|altre|un altro|un'altra) (?:\w+ )?"
         r"(?:candidat|profil|person)\w*"
-        r"|\b(?:posizione|ruolo|posto)\b[^.!?]{0,60}\b(?:è|sia|è già|è ormai) stat[oa] (?:\w+ ){0,3}(?:copert|assegnat)\w*"
+        r"|\b(?:posizione|ruolo|posto)\b[^.!?]{0,60}\b(?:è|sia|è già|è ormai) stat[oa] (?:\w+ ){0,3}(?:copert|assegnat)\w*(?! a te\b| a lei\b)"
         r"|\bnon (?:proseguiremo|procederemo|andremo avanti) con (?:la (?:tua|sua) candidatura)"
         r"|\b(?:scelto|optato per|deciso di procedere con) (?:un altro|un'altra|altri|altre) (?:\w+ )?(?:candidat|profil)\w*"
         r"|\bnon (?:è|sei) stat[oa] selezionat|\besito negativo\b",
