@@ -307,3 +307,53 @@ def test_a_first_calendar_invitation_stays_a_confirmation() -> None:
     text = "Looking forward to talking through the Inventory Planner role with you on Friday."
     m = msg(text, "Robin Achterberg / Inventory Planner interview", calendar=(_event(0, start),))
     assert read(m, USER).kind is Kind.INTERVIEW_CONFIRMED
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "sender"),
+    [
+        (  # a flat application and its viewing, in German
+            "Guten Tag, danke für Ihre Bewerbung um die 3-Zimmer-Wohnung in der Lindenstraße. Wir laden Sie zur"
+            " Besichtigung ein: Montag, 14.09.2026 um 18:00 Uhr. Bitte bringen Sie die Mieterselbstauskunft mit.",
+            "Ihre Wohnungsbewerbung",
+            Address("Hausverwaltung Brandt", "vermietung@brandt-hv.example"),
+        ),
+        (  # a journalist asking for an interview, in French
+            "Bonjour, je suis journaliste au magazine Données & Co et j'aimerais vous interviewer pour notre"
+            " rubrique Portraits : l'entretien pourrait avoir lieu jeudi 17 septembre à 11h.",
+            "Demande d'entretien",
+            Address("Léa Morel", "lea.morel@donnees-co.example"),
+        ),
+    ],
+)
+def test_a_flat_viewing_or_a_press_interview_in_another_language_stays_other(
+    text: str, subject: str, sender: Address
+) -> None:
+    assert read(msg(text, subject, sender=sender), USER).kind is Kind.OTHER
+
+
+def test_a_newsroom_acknowledging_an_application_for_an_editor_role_is_still_an_ack() -> None:
+    text = (
+        "Sehr geehrte Frau Achterberg, vielen Dank für Ihre Bewerbung als Redakteurin (m/w/d). Wir haben Ihre"
+        " Unterlagen erhalten und melden uns in den nächsten Wochen."
+    )
+    sender = Address("Rheinblatt Verlag", "jobs@rheinblatt.example")
+    assert read(msg(text, "Ihre Bewerbung", sender=sender), USER).kind is Kind.APPLICATION_ACK
+
+
+def test_a_list_of_slots_to_choose_from_is_an_invitation_not_a_fixed_time() -> None:
+    text = (
+        "Dear Robin,\n\nWe'd like to get to know you in a first video call about the Inventory Planner role.\n"
+        "I can offer these times:\n  - Monday, September 14 at 10 AM\n  - Tuesday, September 15 at 1:30 PM\n"
+        "  - Thursday, September 17 at 4 PM\nJust tell me the one that fits best and I'll send the link."
+    )
+    assert read(msg(text, "Inventory Planner - first call"), USER).kind is Kind.INTERVIEW_INVITE
+
+
+def test_a_week_and_a_window_asked_for_fix_no_time() -> None:
+    text = (
+        "We'd like to meet you for a first interview for the Inventory Planner role. Could you share your"
+        " availability for the week of September 21? Ideally two or three slots between 9 and 5; I'll then send"
+        " an invitation."
+    )
+    assert read(msg(text, "Inventory Planner"), USER).kind is Kind.INTERVIEW_INVITE

@@ -314,6 +314,33 @@ LOOKALIKE = cues(
             "titled",
         ),
     ),
+    (  # housing in the other languages the rules read: a flat and its viewing, rent, landlord
+        r"\b(?:wohnung\w*|\w*wohnung|besichtigung\w*|mieterselbstauskunft|kaltmiete|warmmiete|hausverwaltung|vermietung"
+        r"|vermieter\w*|schufa|logement|visite de l'appartement|loyer|alquiler|inquilin\w*|huurwoning|bezichtiging)\b",
+        3.5,
+        (
+            "wohnung",
+            "besichtig",
+            "mieter",
+            "miete",
+            "hausverwalt",
+            "vermiet",
+            "schufa",
+            "logement",
+            "appartement",
+            "loyer",
+            "alquiler",
+            "inquilin",
+            "huurwoning",
+            "bezichtiging",
+        ),
+    ),
+    (  # a journalist introducing themselves, a piece to appear (a newsroom's job title alone is no look-alike)
+        r"\b(?:je suis|soy|ich bin|sono|ik ben) (?:\w+ )?(?:journaliste|periodista|journalist(?:in)?|giornalista)\b"
+        r"|\b(?:avant|après) (?:sa )?parution\b|\bnotre rubrique\b|\bpara nuestra (?:sección|revista)\b",
+        3.5,
+        ("je suis", "soy ", "ich bin", "sono ", "ik ben", "parution", "rubrique", "para nuestra"),
+    ),
     (  # housing: a unit, its fee and deposit (with the rental words above, a declined "application" is no job)
         r"\b(?:unit \d\w{0,3}|unit [a-z]\d\w{0,2}|application fee|screening fee|move-in|security deposit|\w+-bedroom"
         r"|leasing office|property manag\w+)\b",
