@@ -163,7 +163,7 @@ def _read(message: Message, user: Identity) -> Reading:
         ev.append(f"forward of mail from {view.sender_email}")
     text = R.Text.of(view.text)
     hiring, _ = R.score(text, R.HIRING)
-    quoted, _ = R.score(R.Text.of(message.quoted_text[:1200]), R.HIRING)
+    quoted = R.score(R.Text.of(message.quoted_text[:1200]), R.HIRING)[0] if message.quoted_text else 0.0
     hiring += min(quoted, 2.0) / 2
     if facts.ats:
         hiring += 1.0
@@ -251,7 +251,8 @@ def _employer_kind(
     user_tz: str = "",
 ) -> tuple[Kind, float, tuple[str, ...]]:
     text = R.Text.of(view.kind_text)
-    firm = R.Text.of(_CONDITIONAL.sub(" ", view.kind_text))
+    bare = _CONDITIONAL.sub(" ", view.kind_text)
+    firm = text if bare == view.kind_text else R.Text.of(bare)
     asked: list[R.Text] = []  # built on first use: the text without recalled deliverables
     tables = {
         "offer": R.OFFER,

@@ -190,12 +190,14 @@ JOBBOARD = cues(
     (
         "\\bjobs? you (?:may|might) (?:be interested in|like)\\b|\\btop (?:job )?matches\\b|\\b(?:update|manage) your job (?:preferences|alerts)\\b|\\bapply now\\b|\\bjobs? (?:based on|matching) your\\b",
         4.0,
+        ("job", "top ", "apply now"),
     ),
     (
         r"\bjob alert|\bnew jobs?\b|\bjobs? (?:for you|picked|recommended|similar|matching|you might)\b|"
         r"\brecommended jobs|\bjobs in\b|\bsimilar jobs|\bjobs? that match|\bappeared in \d+ searches|"
         r"\bstellenangebote\b|\bneue jobs\b|\boffres d'emploi\b|\bofertas de empleo\b",
         4.0,
+        ("job", "appeared in", "stellenangebote", "offres d'emploi", "ofertas de empleo"),
     ),
     (
         r"\b(?:unsubscribe|manage (?:your )?(?:alerts?|preferences|subscriptions?)|email preferences|"
@@ -212,6 +214,7 @@ LOOKALIKE = cues(
     (
         "\\b(?:openings|roles|positions|opportunities|requirements) (?:with|at|for) (?:\\w+ ){0,3}clients?\\b|\\bimmediate joiners?\\b|\\b\\d+\\+ (?:\\w+ )?(?:open |urgent )?(?:roles|openings|positions|requirements)\\b|\\b(?:that |which )?match(?:es)? your (?:skills|profile|background|experience)\\b",
         3.5,
+        ("client", "joiner", "+ ", "match"),
     ),
     (  # a visa or passport appointment; the bare words are weak (a form asking about visa sponsorship, an
         # office park named "Embassy ..." in a signature, a passport among identity documents)
@@ -360,6 +363,7 @@ LOOKALIKE = cues(
     (  # the user sits on the hiring side at their current job: a debrief, scorecards, a hire/no-hire call
         r"\b(?:interview|candidate|panel) debrief\b|\bscorecards?\b|\bhire ?/ ?no[- ]hire\b|\bno[- ]hire\b",
         3.5,
+        ("debrief", "scorecard", "hire"),
     ),
     (
         r"\b(?:i|i've|i have) (?:got |have )?(?:a|my) (?:final round|second round|interview|panel|onsite)\b"
@@ -380,6 +384,7 @@ LOOKALIKE = cues(
         r"\b(?:rsvp|mixer|meet-?ups?(?![-\w/])|networking (?:event|night|evening|reception)|career fair|job fair|hackathon"
         r"|you'?re invited to (?:our|the) (?:\w+ )?(?:party|event|gala|launch))\b",
         3.0,
+        ("rsvp", "mixer", "meet", "networking", "career fair", "job fair", "hackathon", "invited"),
     ),
     (r"\b(?:sprint|retro|standup|stand-up|book club|birthday|dinner|climbing|tacos|drinks|party)\b", 1.5),
 )

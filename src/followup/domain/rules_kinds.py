@@ -132,6 +132,7 @@ REJECTION = cues(
     (
         r"\bunfortunately\b|\bregrettably\b|\bregret to (?:inform|let you know)\b|\bi'?m (?:afraid|sorry to (?:tell|let|inform))",
         1.5,
+        ("unfortunately", "regrettably", "regret to", "afraid", "sorry to"),
     ),
     (
         r"\b(?:not (?:been )?(?:selected|shortlisted)|unsuccessful|not a (?:match|fit) (?:at this time|for this role))\b",
@@ -348,6 +349,7 @@ ACTION = cues(
         r"\b(?:two|three|\d|a few|some|your) (?:professional )?references\b|\breferences?\b.{0,80}\b(?:send|names|contact)"
         r"|\b(?:speak|talk) (?:with|to) (?:two |your )?references\b|\breferenzen\b|\bréférences\b|\breferencias\b",
         3.5,
+        ("reference", "referenzen", "références", "referencias"),
     ),
     (
         r"\btake[- ]home\b|\bwork sample\b|\bcoding (?:challenge|exercise|test|assignment)\b|\b(?:online |skills? )?assessment\b"
@@ -390,6 +392,7 @@ ACK = cues(
     (
         r"\b(?:we(?:'ll| will) (?:review|look (?:over|at))|(?:is|are) reviewing)\b.{0,40}\b(?:application|profile|cv|qualifications)?",
         1.0,
+        ("review", "look over", "look at"),
     ),
     (
         r"\b(?:if (?:your|there'?s a|it looks like a|we'd like)|should your)\b.{0,80}\b(?:match|fit|next steps|learn more|contact you|reach out)",
