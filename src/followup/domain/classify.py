@@ -31,6 +31,7 @@ from followup.domain.classify_facts import (
     _recipient_domain,
     _View,
 )
+from followup.domain.context import Context
 from followup.domain.model import Identity, Kind, Message, Reading
 from followup.domain.role import find_role
 from followup.domain.senders import SenderFacts, analyse, is_freemail
@@ -57,10 +58,14 @@ _RECALLED = re.compile(
 )
 
 
-def read(message: Message, user: Identity) -> Reading:
-    """What the product reads from one message. Pure; never raises (a failure reads as ``other``)."""
+def read(message: Message, user: Identity, context: Context | None = None) -> Reading:
+    """What the product reads from one message. Pure; never raises (a failure reads as ``other``).
+
+    ``context`` (``followup.domain.context``): the message's thread is a hiring process; it stands in
+    for missing hiring vocabulary so the kind cues can decide, and names the company and role when the
+    message names none."""
     try:
-        return _read(message, user)
+        return _read(message, user, context)
     except Exception as exc:  # noqa: BLE001 - the contract is: never raise on any mail
         return Reading(
             kind=Kind.OTHER,
@@ -150,9 +155,11 @@ def _no_hiring_cue(message: Message, facts: SenderFacts) -> bool:
     return not any(w[:2] in _CUE_HEADS and w.startswith(_CUE_STEMS) for w in _WORD.findall(text))
 
 
-def _read(message: Message, user: Identity) -> Reading:
+def _read(message: Message, user: Identity, context: Context | None = None) -> Reading:
     facts = analyse(message, user)
-    if _no_hiring_cue(message, facts):
+    # a newsletter is never given context by its sender alone (only a reply into the thread counts)
+    in_thread = context is not None and context.hiring_thread and not (facts.bulk and context.via != "thread")
+    if not in_thread and _no_hiring_cue(message, facts):
         return Reading(
             kind=Kind.OTHER, confidence=0.95, evidence=("no hiring word at all",), automated=facts.automated
         )
@@ -170,7 +177,9 @@ def _read(message: Message, user: Identity) -> Reading:
     named_role = find_role(view.subject, view.body)
     if named_role:
         hiring += 1.5
-    if facts.bulk and not (hiring or from_user or message.calendar or facts.auto_reply or view.forwarded):
+    if facts.bulk and not (
+        hiring or in_thread or from_user or message.calendar or facts.auto_reply or view.forwarded
+    ):
         # list mail with no hiring word, role, ATS or calendar anywhere: most mail ends here, cheaply
         ev.append("no hiring vocabulary")
         return Reading(
@@ -178,7 +187,7 @@ def _read(message: Message, user: Identity) -> Reading:
         )
     looks = board = 0.0  # look-alike and job-board scores weigh only on the employer's side
     if from_user:
-        kind, conf, k_ev = _user_kind(view, hiring, message, user)
+        kind, conf, k_ev = _user_kind(view, hiring, message, user, in_thread)
     elif facts.auto_reply:
         kind, conf, k_ev = Kind.OTHER, 0.95, ("auto-reply",)
     else:
@@ -186,7 +195,11 @@ def _read(message: Message, user: Identity) -> Reading:
         board, b_ev = R.score(text, R.JOBBOARD)
         if facts.bulk:
             board += 1.0
-        kind, conf, k_ev = _employer_kind(view, message, hiring, looks, l_ev, board, b_ev, user.timezone)
+        kind, conf, k_ev = _employer_kind(
+            view, message, hiring, looks, l_ev, board, b_ev, user.timezone, in_thread
+        )
+    if in_thread and context is not None and kind is not Kind.OTHER:
+        ev.append(context.evidence)
     ev.extend(k_ev)
 
     after_interview = bool(k_ev) and k_ev[0].startswith("note after an interview")
@@ -210,6 +223,8 @@ def _read(message: Message, user: Identity) -> Reading:
     dom = _employer_domain(message, user, facts, view)
     name = _company(message, facts, view, dom, from_user)
     role = find_role(view.subject, view.body, name) if named_role else ""
+    if in_thread and context is not None:  # the process's names when the message gives none
+        name, role = name or context.company, role or context.role
     reading = replace(reading, company=name, company_domain=dom, role=role)
     return _facts(reading, message, user, view, dom)
 
@@ -218,7 +233,7 @@ def _read(message: Message, user: Identity) -> Reading:
 
 
 def _user_kind(
-    view: _View, hiring: float, message: Message, user: Identity
+    view: _View, hiring: float, message: Message, user: Identity, in_thread: bool = False
 ) -> tuple[Kind, float, tuple[str, ...]]:
     # a reply's subject is the employer's words ("Re: Thanks for interviewing"), not the user's
     own_subject = "" if _RE_SUBJECT.match(view.subject) else view.subject
@@ -228,7 +243,7 @@ def _user_kind(
         return Kind.WITHDRAWN, 0.85, wd_ev
     ty, ty_ev = R.score(body, R.USER_THANKS)
     fu, fu_ev = R.score(body, R.USER_FOLLOW_UP)
-    context = hiring >= 1 or bool(_recipient_domain(message, user))
+    context = hiring >= 1 or in_thread or bool(_recipient_domain(message, user))
     if not context:
         return Kind.OTHER, 0.7, ("no hiring context in the user's mail",)
     if fu >= 3 and fu >= ty:
@@ -249,6 +264,7 @@ def _employer_kind(
     board: float,
     b_ev: tuple[str, ...],
     user_tz: str = "",
+    in_thread: bool = False,
 ) -> tuple[Kind, float, tuple[str, ...]]:
     text = R.Text.of(view.kind_text)
     bare = _CONDITIONAL.sub(" ", view.kind_text)
@@ -290,7 +306,7 @@ def _employer_kind(
     strongest = max(s("offer"), s("rejection"), s("withdrawn"))
     if strongest >= 3.5 or s("ack") >= 3 or s("action") >= 3.5:
         hiring += 1.0
-    if hiring < 1.0:
+    if hiring < 1.0 and not in_thread:
         return Kind.OTHER, 0.8, ("no hiring context",)
     if looks >= 3.0 and R.score(text, R.AGENCY_SUBMIT, limit=0)[0] and hiring >= 2:
         # an agency that has put the user's application in front of a named client is arranging a real
