@@ -23,6 +23,7 @@ from followup.domain.policy_recipients import follow_up_recipient, thank_you_rec
 from followup.domain.policy_time import add_business_days, days_after, follow_up_at, user_zone
 from followup.domain.settings import PolicySettings
 from followup.domain.track import is_employer_word
+from followup.domain.track_horizon import Horizon, as_horizon
 from followup.domain.track_people import is_users
 
 NO_HUMAN = "no person at the employer is known by address (only robot senders)"
@@ -49,10 +50,10 @@ def _fmt(when: datetime, tz: tzinfo) -> str:
 
 
 class _Ctx:
-    def __init__(self, process: Process, user: Identity, settings: PolicySettings, now: datetime) -> None:
-        self.p, self.user, self.s, self.now = process, user, settings, now
+    def __init__(self, process: Process, user: Identity, settings: PolicySettings, clock: Horizon) -> None:
+        self.p, self.user, self.s, self.clock = process, user, settings, clock
         self.tz = user_zone(user.timezone)
-        self.sigs = [x for x in process.signals if x.date <= now]
+        self.sigs = [x for x in process.signals if clock.passed(x.date)]
         self.user_mail = [x for x in self.sigs if x.reading.from_user or is_users(x.sender, user)]
         self.words = [x for x in self.sigs if is_employer_word(x, user)]
         self.open: list[Action] = []
@@ -109,7 +110,7 @@ def _thank_yous(c: _Ctx) -> None:
                 blocked="" if to else NO_HUMAN,
                 closes_at=closes,
             )
-            if c.now >= closes:
+            if c.clock.passed(closes):
                 c.expired.append(act)
                 c.reasons.append(f"thank_you: too late for the {label} (window closed {_fmt(closes, c.tz)})")
             else:
@@ -186,7 +187,7 @@ def _follow_ups(c: _Ctx) -> None:
         if not any(f.date > promise.date for f in sent):
             _decision_follow_up(c, promise)
             return
-    ended = [iv for iv in p.interviews if iv.end <= c.now]
+    ended = [iv for iv in p.interviews if c.clock.passed(iv.end)]
     if not ended:
         c.reasons.append("check_in: none before an interview has taken place")
         return
@@ -243,9 +244,15 @@ def _decision_follow_up(c: _Ctx, promise: Signal) -> None:
     c.open.append(c.follow_up(ActionKind.DECISION_FOLLOW_UP, (d.isoformat(),), due, why))
 
 
-def evaluate(process: Process, user: Identity, settings: PolicySettings, now: datetime) -> Evaluation:
-    """The actions ``process`` calls for as of ``now``: due, waiting, expired, and why."""
-    c = _Ctx(process, user, settings, now)
+def evaluate(
+    process: Process, user: Identity, settings: PolicySettings, now: datetime | Horizon
+) -> Evaluation:
+    """The actions ``process`` calls for as of ``now``: due, waiting, expired, and why.
+
+    Pass a ``Horizon`` as ``now`` to learn until when the answer holds (``Horizon.changes_at``).
+    """
+    clock = as_horizon(now)
+    c = _Ctx(process, user, settings, clock)
     _thank_yous(c)
     _offer_reply(c)
     _feedback_request(c)
@@ -257,10 +264,11 @@ def evaluate(process: Process, user: Identity, settings: PolicySettings, now: da
             c.reasons.append(f"{a.kind}: muted: would be due {_fmt(a.due_at, c.tz)}: {a.reason}")
         c.reasons.append("muted: nothing will be drafted for this process")
         return Evaluation(process, None, (), (), tuple(c.expired), tuple(c.reasons))
-    due = tuple(a for a in opened if a.due_at <= now)
-    waiting = tuple(a for a in opened if a.due_at > now)
-    for a in opened:
-        state = "due now" if a.due_at <= now else f"due {_fmt(a.due_at, c.tz)}"
+    is_due = [clock.passed(a.due_at) for a in opened]
+    due = tuple(a for a, d in zip(opened, is_due, strict=True) if d)
+    waiting = tuple(a for a, d in zip(opened, is_due, strict=True) if not d)
+    for a, d in zip(opened, is_due, strict=True):
+        state = "due now" if d else f"due {_fmt(a.due_at, c.tz)}"
         to = ", ".join(x.email for x in a.to) or a.blocked
         c.reasons.append(f"{a.kind}: {state}: {a.reason} -> {to}")
     if not opened and process.stage in (Stage.APPLIED, Stage.SCHEDULING):

@@ -18,6 +18,7 @@ from datetime import date, datetime, timedelta
 from followup.domain.model import Identity, Kind, Person, Process, Signal, Stage
 from followup.domain.settings import PolicySettings
 from followup.domain.track_group import Bucket, Threads, group
+from followup.domain.track_horizon import Horizon, as_horizon
 from followup.domain.track_interviews import InterviewReplay, replay_interviews
 from followup.domain.track_people import (
     companies_match,
@@ -38,17 +39,19 @@ def track(
     signals: Sequence[Signal],
     user: Identity,
     settings: PolicySettings,
-    now: datetime,
+    now: datetime | Horizon,
     *,
     muted: Collection[str] = (),
 ) -> list[Process]:
-    """Every hiring process in ``signals`` as of ``now``, most recent activity first."""
-    if now.tzinfo is None:
-        raise ValueError("now must be timezone-aware")
-    current = [s for s in signals if s.date <= now]
+    """Every hiring process in ``signals`` as of ``now``, most recent activity first.
+
+    Pass a ``Horizon`` as ``now`` to learn until when the answer holds (``Horizon.changes_at``).
+    """
+    clock = as_horizon(now)
+    current = [s for s in signals if clock.passed(s.date)]
     buckets, _dropped = group(current, user)
     threads = Threads(current)
-    procs = [_build(b, threads, user, settings, now, muted) for b in buckets]
+    procs = [_build(b, threads, user, settings, clock, muted) for b in buckets]
     procs.sort(key=lambda p: p.signals[-1].date, reverse=True)
     return procs
 
@@ -105,7 +108,7 @@ def _company_name(b: Bucket) -> str:
 
 
 def _stage(
-    signals: Sequence[Signal], replay: InterviewReplay, now: datetime
+    signals: Sequence[Signal], replay: InterviewReplay, clock: Horizon
 ) -> tuple[Stage | None, list[str]]:
     events: list[tuple[datetime, int, Event]] = []
     user_withdrew = False
@@ -121,7 +124,7 @@ def _stage(
             user_withdrew = user_withdrew or (r.from_user and r.kind == Kind.WITHDRAWN)
             events.append((sig.date, 0, EVENT_OF_KIND[r.kind]))
     for iv in replay.interviews:
-        if iv.end <= now:
+        if clock.passed(iv.end):
             events.append((iv.end, 1, Event.ENDED))
     events.sort(key=lambda e: (e[0], e[1]))
     stage: Stage | None = None
@@ -130,7 +133,7 @@ def _stage(
         stage, note = step(stage, ev)
         if note:
             notes.append(f"{when.date().isoformat()}: {note}")
-    if stage not in _TERMINAL and any(iv.end > now for iv in replay.interviews):
+    if stage not in _TERMINAL and any(clock.ahead(iv.end) for iv in replay.interviews):
         stage = Stage.SCHEDULED
     return stage, notes
 
@@ -172,20 +175,20 @@ def _build(
     threads: Threads,
     user: Identity,
     settings: PolicySettings,
-    now: datetime,
+    clock: Horizon,
     muted: Collection[str],
 ) -> Process:
     sigs = tuple(sorted(b.signals, key=lambda s: (s.date, s.message_id)))
     company = _company_name(b)
     pid = process_id(company or b.anchor.sender.email, b.anchor.message_id)
     replay = replay_interviews(sigs, user, threads.of)
-    stage, notes = _stage(sigs, replay, now)
+    stage, notes = _stage(sigs, replay, clock)
     promise = _promise(sigs, replay)
     review = list(notes) + list(replay.notes)
 
     user_mail = [s for s in sigs if s.reading.from_user or is_users(s.sender, user)]
     follow_ups = [s for s in user_mail if s.kind == Kind.USER_FOLLOW_UP]
-    started = [iv for iv in replay.interviews if iv.start <= now]
+    started = [iv for iv in replay.interviews if clock.passed(iv.start)]
     thank_you_sent = bool(started) and any(s.date >= started[-1].start for s in user_mail)
 
     employer = [s for s in sigs if not (s.reading.from_user or is_users(s.sender, user))]
@@ -198,7 +201,7 @@ def _build(
         stage in (Stage.INTERVIEWED, Stage.APPLIED)
         and len(follow_ups) >= settings.max_follow_ups
         and not any(w.date > follow_ups[-1].date for w in words)
-        and now >= follow_ups[-1].date + timedelta(days=settings.stale_after_days)
+        and clock.passed(follow_ups[-1].date + timedelta(days=settings.stale_after_days))
     ):
         stage = Stage.STALE
 
