@@ -5,6 +5,7 @@ Resolution rules (documented choices):
 - A date without a year is the first occurrence no more than 14 days before the sent day (so a
   reference to last week's date stays in this year); when a weekday is named too, the year (or
   month, for "Thursday the 26th") whose calendar agrees with that weekday wins.
+- A range of days ("between the 16th and 20th", "zwischen dem 16. und 20. März") is its last day.
 - "3/19" is month/day when the sender's UTC offset is American (-3h or further west), else day/month;
   the other order is tried when the first is no valid date.
 - A bare weekday ("by Friday", "on Tuesday") is the next such day after the sent day; on the same
@@ -64,6 +65,19 @@ _WDA = _alt(list(WEEKDAYS) + list(WEEKDAY_ABBREVIATIONS))
 _PREFIX = re.compile(rf"\b(?P<wd>{_WDA})\.?,?\s+(?:the\s+|den\s+|le\s+|el\s+)?$", re.I)
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        # a range of days of one month ("zwischen dem 16. und 20.", "entre le 16 et le 20 mars", "between the
+        # 16th and 20th", "mellem den 16. og 20. marts"): the day is the range's LAST day
+        "range",
+        re.compile(
+            r"\b(?:(?P<art>zwischen\s+dem|vom|entre\s+(?:le|el|o)|tra\s+il|fra\s+il|dal|mellem\s+den|mellan\s+den"
+            r"|between\s+the)|entre|between|od)\s+(?P<d1>\d{1,2})(?:st|nd|rd|th|er|\.)?\s*"
+            r"(?:und|bis(?:\s+zum)?|et|y|e|al|og|och|and|to|till|til|do|-|–)\s*(?:the\s+|le\s+|el\s+|o\s+|il\s+"
+            r"|den\s+|dem\s+|zum\s+)?(?P<day>\d{1,2})(?P<suf>st|nd|rd|th|\.(?!\d))?(?!\d|:|\s*(?:[ap]\.?m\b|h\b|uhr\b|o'clock))"
+            rf"(?:\s+(?:de\s+|of\s+)?(?P<mon>{_MON})\b\.?(?:\s+(?P<year>20\d\d)\b)?)?",
+            re.I,
+        ),
+    ),
     (
         "md",
         re.compile(
@@ -213,6 +227,15 @@ def _resolve(
     g = m.groupdict()
     wd = wd if wd is not None else _weekday_of(g.get("wd") or g.get("wd2"))
     year = int(g["year"]) if g.get("year") else None
+    if kind == "range":
+        if int(g["d1"]) >= int(g["day"]) or not (g.get("mon") or g.get("suf") or g.get("art")):
+            # "between 9 and 11" with no month, no ordinal and no article is an hour range, not days
+            return None, "explicit"
+        if g.get("mon"):
+            return _with_year(
+                MONTHS[g["mon"].lower().rstrip(".")], int(g["day"]), year, None, sent
+            ), "explicit"
+        return _ordinal_day(int(g["day"]), None, sent), "ordinal"
     if kind in ("md", "dm"):
         return _with_year(MONTHS[g["mon"].lower().rstrip(".")], int(g["day"]), year, wd, sent), "explicit"
     if kind in ("dot", "iso"):

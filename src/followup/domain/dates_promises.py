@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from followup.domain.dates_days import find_days
 from followup.domain.dates_spans import find_spans
+from followup.domain.dates_words import MONTHS
 
 _ABBREV = re.compile(r"(?:\b(?:Dr|Mr|Mrs|Ms|Prof|St|ca|bzw|z\.B|u\.a|Nr|approx|vs|etc)|\d\.\d{1,2}|\b[A-Z])$")
 _SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*\s+(?=[A-ZÄÖÜÉÈÀ\"'(\d])|\n\s*\n|\n(?=\s*[-*•>])")
@@ -36,7 +37,9 @@ _PROMISE = re.compile(
     r"|respuesta|decisión|noticias|te (?:diremos|daremos|contactaremos|escribiremos)|nos pondremos en contacto"
     r"|laten (?:het )?(?:je|jou|u) .{0,30}weten|nemen .{0,20}contact|beslissing|besluit|uitsluitsel|terugkoppeling|uitslag"
     r"|(?:je|u) hoort|riscontro|risposta|esito|faremo sapere|ricontatter\w*|resposta|decisão|notícias"
-    r"|entraremos em contacto|daremos (?:uma )?(?:resposta|feedback|notícias))\b",
+    r"|entraremos em contacto|daremos (?:uma )?(?:resposta|feedback|notícias)|decisione|decidere|recontacter\w*"
+    r"|vender tilbage|vende tilbage|tilbagemelding|tilbakemelding|besked|beskjed|beslutning|beslut|återkomm\w*"
+    r"|återkoppling|svar|odezw\w+|odpowied\w+|decyzj\w+|informacj\w* zwrotn\w*|damy znać|skontaktujemy)\b",
     re.I,
 )
 _FUTURE_SUBJECT = re.compile(
@@ -46,14 +49,23 @@ _FUTURE_SUBJECT = re.compile(
     r"|anticipates?|wants? to)\b"
     r"|\byou(?:'ll|’ll| will| can| should| may)(?: expect to)? (?:hear|receive|get|have)\b"
     r"|\b(?:wir|ich)\s+(?:melden|werden|möchten|hoffen|geben|planen|rechnen|informieren|entscheiden|wollen)\b"
-    r"|\b(?:melden|informieren|geben|entscheiden|werden|erhalten|hören)\s+(?:wir|Sie)\b"
+    r"|\b(?:melden|informieren|geben|entscheiden|werden|erhalten|hören|teilen|sagen|schicken|senden)\s+(?:wir|Sie)\b"
     r"|\bSie\s+(?:hören|erhalten|bekommen)\b|\berhalten Sie\b|\b(?:nous|je)\s+(?:\w+\s+)?(?:reviendr|vous|pensons|comptons)"
     r"|\b(?:melden uns|melde mich|geben (?:Ihnen|dir) Bescheid)\b"  # German present tense with its subject built in
     r"|\b(?:te|le|les|os) (?:diremos|daremos|contactaremos|escribiremos|informaremos)\b|\bnos pondremos\b|\btendrás\b"
     r"|\b(?:we|ik|wij)\s+(?:laten|nemen|hopen|verwachten|zullen|gaan|beslissen|koppelen)\b"
     r"|\b(?:verwachten|streven|hopen) (?:we |wij )?(?:binnen|voor|uiterlijk|om|een|het|de)\b|\b(?:je|u) hoort\b"
     r"|\b(?:ti|le|vi|la)\s+(?:daremo|darò|faremo|farò|ricontatteremo|comunicheremo|contatteremo)\b"
-    r"|\b(?:daremos|entraremos|iremos|vamos (?:dar|entrar))\b",
+    r"|\b(?:daremos|entraremos|iremos|vamos (?:dar|entrar))\b"
+    # Romance futures of the first person ("tendremos", "comunicaremos", "daremo", "farò", "recontacterai")
+    r"|\b\w{2,}r(?:emos|emo|ò|ei|ons|ai)\b"
+    r"|\b(?:vi|jeg|jag|me)\s+(?:vender|vil|kommer|giver|gir|ger|melder|regner|forventer|håber|återkommer"
+    r"|hör|meddelar|räknar|ska|skal|tar|tager|kontakter)\b"
+    r"|\b(?:aplaz|pospon|postpon|delay|verschieb|verschoben|report|décal|decal|rinvi|posticip|adia|przesun)\w*"
+    r"|\bpush\w* back\b"  # a decision put off to a later day is a new promise
+    r"|\b\w{3,}(?:iemy|ujemy|żemy|imy|amy)\b"  # Polish first person plural, future of perfective verbs ("odezwiemy", "przekażemy")
+    r"|\b(?:you can |you may |please )?expect (?:to hear|an? |our |the |some )"
+    r"|\b(?:rechnen|können) Sie (?:bitte )?(?:\w+ ){0,2}mit\b|\bSie (?:können|dürfen) (?:\w+ ){0,5}rechnen\b",
     re.I,
 )
 _REQUEST = re.compile(
@@ -65,8 +77,20 @@ _REQUEST = re.compile(
 _ANCHOR = re.compile(
     r"(?:\bby|\bbefore|\buntil|\btill|\bwithin|\bin|\bon or before|\bno later than|\bbis(?:\s+(?:zum|spätestens|"
     r"Ende))?|\bspätestens|\bvor|\bd'ici|\bavant|\bsous|\binnerhalb|\bat the latest|\bantes del?|\bpara el|\buiterlijk"
-    r"|\bvóór|\bvoor|\bentro(?: e non oltre)?|\baté(?: ao| à| a)?)(?:\s+(?:the|this|next|end of|il|"
-    r"am|zum|le|la))?\s*$",
+    r"|\bvóór|\bvoor|\bentro(?: e non oltre)?|\baté(?: ao| à| a)?(?: dia)?|\bhasta|\bsenest|\bsenast|\binden|\binnen"
+    r"|\bau plus tard|\bfino a|\bnon oltre|\bno más tarde del?|\b(?-i:do)|\bnajpóźniej(?: do)?|\bikke senere end"
+    r"|\binom)(?:\s+(?:the|this|next|end of|il|am|zum|le|la|el|den|dem))?\s*$",
+    re.I,
+)
+_DAY_NUMBER = re.compile(r"(?<![\d.])\d{1,2}$")
+_MONTH_NEXT = re.compile(
+    r"(?:" + "|".join(sorted((re.escape(m) for m in MONTHS if len(m) > 2), key=len, reverse=True)) + r")\b"
+    r"|(?:dieses|diesen|des|nächsten) Monats\b",
+    re.I,
+)
+_WEEK_OF = re.compile(
+    r"\b(?:the )?week (?:of|commencing|beginning|starting)(?: the| on)?\s*$|\bsemaine du\s*$|\bWoche vom\s*$"
+    r"|\bsemana del\s*$|\bsettimana del\s*$|\bweek van\s*$",
     re.I,
 )
 _APPOSITIVE = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*\s*,\s*$")
@@ -106,6 +130,8 @@ def sentences(text: str) -> list[str]:
         head = text[start : m.start()]
         if m.group()[0] in ".!?" and _ABBREV.search(head):
             continue
+        if m.group()[0] == "." and _DAY_NUMBER.search(head) and _MONTH_NEXT.match(text, m.end()):
+            continue  # "bis zum 27. März", "den 20. marts": a day's ordinal dot, not a sentence's end
         out.append(" ".join(text[start : m.end()].split()))
         start = m.end()
     tail = " ".join(text[start:].split())
@@ -137,6 +163,9 @@ def _sentence_day(s: str, sent: date, american: bool) -> tuple[date | None, bool
     loose: list[date] = []
     for pos, day in mentions:
         head = s[max(0, pos - 30) : pos]
+        if _WEEK_OF.search(head):
+            day += timedelta(days=max(0, 4 - day.weekday()))  # "by the week of 23 March": that week's Friday
+            head = head[: _WEEK_OF.search(head).start()]  # type: ignore[union-attr]
         if day < sent or _DISCARD.search(head):
             continue
         # "by Memorial Day, Monday May 25": a name set before the date keeps the date anchored

@@ -5,7 +5,8 @@ it: "at 16:00 (CET) on Wednesday, 4 February"), else to a day on one of the two 
 ("Tuesday, February 24, 2026 / 11:00 AM - 11:45 AM ET"). The zone is the one written right after
 the time, else one between the day and the time, else one standing alone in the paragraph, else
 the fallback (see ``dates_zones.fallback_zone``). A time in parentheses right after a slot, or after
-"which is", restates it in another zone and is skipped. Schedule lines under a slot ("10:00 - 10:45
+"which is", restates it in another zone and is skipped. Hours someone is free ("anything between 9am and 4pm",
+three hours or more after "between", "available", "zwischen"...) are a window, not a slot. Schedule lines under a slot ("10:00 - 10:45
 Rhea Kapoor") extend that slot instead of making new ones.
 """
 
@@ -41,16 +42,25 @@ class _Clock:
 
 
 _TIME = re.compile(
-    r"(?<![\w:./@#=$€£+])(?:(?P<noon>noon|midday|mittag|midi)\b|(?P<h>[012]?\d)(?:(?P<sep>[:.h])(?P<m>[0-5]\d))?"
-    r"(?!\d)(?:\s?(?P<ap>[ap]\.?\s?m\.?)(?![a-z]))?(?:\s?(?P<uhr>uhr\b|h\b))?)",
+    r"(?<![\w:./@#=$€£+])(?:(?P<noon>noon|midday|mittag|midi)\b|(?P<h>[012]?\d)(?:(?P<sep>[:.]|\s?h\s?)(?P<m>[0-5]\d))?"
+    r"(?!\d)(?:\s?(?P<ap>[ap]\.?\s?m\.?)(?![a-z]))?(?:\s?(?P<uhr>uhr\b|uur\b|h\b))?)",
     re.I,
 )
 _WEAK_BEFORE = re.compile(
-    r"(?:\bat|\bum|\bà|@|\bfrom|\bvon|\bbetween|\bzwischen|\bab|\bgegen|\baround)\s*$", re.I
+    r"(?:\bat|\bum|\bà|@|\bfrom|\bvon|\bbetween|\bzwischen|\bab|\bgegen|\baround|\bom|\bkl\.?|\bklo|\bklockan"
+    r"|\bklokken|\bkello|\bgodz\.?|\bgodzinie|\b(?-i:o)|\balle(?: ore)?|\bore|\bàs|\ba las|\ba la)\s*$",
+    re.I,
+)
+# Nordic, Dutch, Polish and Italian clocks are written "kl. 14.00", "om 14.00", "godz. 13.30", "alle ore 9.30":
+# after these words a dot separates hours and minutes
+_DOT_CLOCK_BEFORE = re.compile(
+    r"(?:\bkl\.?|\bklo|\bklockan|\bklokken|\bkello|\bgodz\.?|\bgodzinie|\bom|\balle(?: ore)?|\bore|\bat|\bum"
+    r"|\b(?-i:o)|\bàs|\ba las|\bfrom|\bvon|\bfra|\bfrån|\btil|\btill|\bvan|\btot)\s*$",
+    re.I,
 )
 _RANGE_GAP = re.compile(r"^\s*(?:-|–|—|to|until|till|bis|and|und|à|through)\s*$", re.I)
 _ALIAS_GAP = re.compile(
-    r"^[\s,;:]*(?:[(\[]|,?\s*(?:which is|that is|that's|i\.e\.|or|bzw\.|d\.h\.|=))[\s(\[]*$", re.I
+    r"^[\s,;:]*(?:[(\[/|]|,?\s*(?:which is|that is|that's|i\.e\.|or|bzw\.|d\.h\.|=))[\s(\[]*$", re.I
 )
 _ZONE_GAP = re.compile(r"^[\s(,\[]*$")
 _DURATION = re.compile(
@@ -59,17 +69,71 @@ _DURATION = re.compile(
     r"(?P<half>\s+and\s+a\s+half)?(?!\s+(?:early|before|prior|late|ahead|beforehand|vorher|früher|break))",
     re.I,
 )
+# Which slot of a reschedule is the new one. The cue NEAREST before a slot (and after the slot before it)
+# decides: "moved from Tuesday 10:00 to Thursday 14:00", "statt Mittwoch um 10 am Donnerstag um 15", "initialement
+# prévu le lundi à 10h, au mardi à 11h", "fra onsdag kl. 10 til torsdag kl. 13.30", "z wtorku na środę".
 _NEW_CUE = re.compile(
     r"\b(?:instead|move\w*(?: it| (?:the|our|your) \w+)? to|moved to|now|new (?:time|slot|date)|rather|"
-    r"reschedul\w+(?: it)? (?:to|for)|push\w* (?:it |back )?to|stattdessen|neue[rn]? termin|verschoben auf|"
-    r"verlegen auf|plutôt)\b[^.!?\n]{0,60}$",
+    r"reschedul\w+(?: it)? (?:to|for)|push\w* (?:it |back )?to|stattdessen|neue[rn]? (?:termin|uhrzeit|zeit)"
+    r"|verschoben auf|verlegen auf|plutôt|nouvel(?:le)? (?:date|heure|horaire|créneau)|report\w* (?:au|à)"
+    r"|décal\w* (?:au|à)|nueva (?:fecha|hora)|nuevo horario|nuovo orario|nuova data|spostat\w* (?:a|al|alle)"
+    r"|ny tid|nyt tidspunkt|nya tiden|nieuwe (?:tijd|datum)|nowy termin|novo horário|nova data)\b",
+    re.I,
+)
+_NEW_LINK = re.compile(
+    r"\b(?:to|auf|au|aux|al|alle|till|til|naar|na|para|op|a|à)\s+(?:the\s+|den\s+|le\s+|el\s+|o\s+|la\s+"
+    r"|il\s+|dem\s+)?$",
     re.I,
 )
 _OLD_CUE = re.compile(
-    r"\b(?:from|instead of|originally|previously|was|old|statt|anstatt|ursprünglich|"
-    r"bisherige[rn]?|cancel\w*)\b[^.!?\n]{0,30}$",
+    r"\b(?:instead of|rather than|originally|initially|initialement|inicialmente|inizialmente|oprindeligt"
+    r"|ursprünglich|ursprungligen|oorspronkelijk|previously|was|old|statt|anstatt|anstelle|bisherige[rn]?"
+    r"|au lieu de|en lugar del?|en vez del?|invece (?:di|del)|anziché|in plaats van|i stedet for|istället för"
+    r"|zamiast|em vez de|cancel\w*|annul\w*)\b",
     re.I,
 )
+_OLD_LINK = re.compile(
+    r"\b(?:from|von|vom|du|del|dal|dalle|fra|från|van|(?-i:z)|ze|od|de)\s+(?:the\s+|den\s+|le\s+|el\s+"
+    r"|dem\s+)?$",
+    re.I,
+)
+_NEW_AFTER = re.compile(
+    r"^[\s,)]*(?:instead|stattdessen|statt dessen|à la place|en su lugar|invece|i stedet|istället"
+    r"|in plaats daarvan)\b",
+    re.I,
+)
+
+
+# "anything between 9am and 4pm", "free from 10 to 17 Uhr": hours someone is available, not a slot
+_WINDOW_BEFORE = re.compile(
+    r"\b(?:between|anytime|any time|anything|available|availability|free|open|window|flexible|zwischen|entre|tra"
+    r"|verfügbar|disponible|disponibile|disponível|mellem|mellan|tussen)\b[^.!?\n]{0,25}$",
+    re.I,
+)
+_WINDOW_HOURS = 3
+
+
+def _cue(text: str, lo: int, start: int, end: int) -> int:
+    """+1 when the nearest cue before a slot (within its sentence, after the previous slot) says it is the new
+    time, or the slot is followed by "instead"; -1 when it says it is the old one; else 0."""
+    head = text[max(lo, start - 80) : start]
+    cut = max(head.rfind(". "), head.rfind("\n"), head.rfind("! "), head.rfind("? "))
+    head = head[cut + 1 :] if cut >= 0 else head
+    if _NEW_AFTER.match(text, end):
+        return 1
+    # a linking word right before the slot ("from ... to", "fra ... til", "z ... na") decides when no cue word
+    # ("initially", "instead of", "new time") stands between the previous slot and this one
+    best = (
+        -1,
+        0,
+        0,
+    )  # (end, -start, cue): the nearest cue word, the longer one ("instead of" over "instead")
+    for pattern, cue in ((_NEW_CUE, 1), (_OLD_CUE, -1)):
+        for m in pattern.finditer(head):
+            best = max(best, (m.end(), -m.start(), cue))
+    if best[2]:
+        return best[2]
+    return 1 if _NEW_LINK.search(head) else -1 if _OLD_LINK.search(head) else 0
 
 
 _SAME_DAY = re.compile(
@@ -91,7 +155,8 @@ def _clocks(text: str, days: list[DayMention]) -> list[_Clock]:
         ap = (m["ap"] or "").lower()[:1]
         meridiem = {"a": "am", "p": "pm"}.get(ap, "")
         if m["sep"] == "." and not (meridiem or m["uhr"]):
-            continue
+            if not _DOT_CLOCK_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
+                continue
         if hour > 23 or (meridiem and not 1 <= hour <= 12):
             continue
         strong = bool(m["m"] or meridiem or m["uhr"])
@@ -155,7 +220,8 @@ def _pick_day(text: str, days: list[DayMention], start: int, end: int) -> tuple[
         said = [d for d in days if d.end <= start]
         if said:
             return said[-1], False
-    before = [d for d in days if ls <= d.start and d.end <= start and start - d.end <= 60]
+    # a day that ends on the time's line, even when a hard wrap split it ("torsdag den\n12. marts kl. 13.30")
+    before = [d for d in days if ls < d.end <= start and start - d.end <= 60]
     if before:
         return before[-1], False
     after = [d for d in days if end <= d.start < le and d.start - end <= 45]
@@ -245,7 +311,15 @@ def find_slots(text: str, sent: datetime, user_tz: str = "") -> list[Slot]:
     slots: list[Slot] = []
     last_end = -1
     for a, b in _pairs(text, _clocks(text, days)):
+        before_end = last_end
         tail = (b or a).end
+        if b is not None and _WINDOW_BEFORE.search(text[max(0, a.start - 40) : a.start]):
+            t0, t1 = _times(a, b)
+            if (
+                t1 is not None
+                and (t1.hour * 60 + t1.minute) - (t0.hour * 60 + t0.minute) >= _WINDOW_HOURS * 60
+            ):
+                continue
         day, inherited = _pick_day(text, days, a.start, tail)
         if day is None:
             continue
@@ -280,8 +354,7 @@ def find_slots(text: str, sent: datetime, user_tz: str = "") -> list[Slot]:
         ev_start = min(day.start, a.start)
         ev_end = max(day.end, last_end)
         evidence = " ".join(text[ev_start:ev_end].split())[:160]
-        head = text[max(0, ev_start - 80) : ev_start]
-        cue = 1 if _NEW_CUE.search(head) else -1 if _OLD_CUE.search(head) else 0
+        cue = _cue(text, max(0, before_end), ev_start, ev_end)
         slots.append(Slot(start, end, zone_name, evidence, a.start, cue))
     return slots
 

@@ -58,11 +58,16 @@ _MONTH_PART = re.compile(
     re.I,
 )
 _WITHIN = re.compile(
-    r"\b(?:within|in|over|during|innerhalb|in\s+den|im\s+Laufe\s+der|sous|dans|d'ici|binnen|dentro\s+de)\s+(?:von\s+)?"
-    r"(?:the\s+|les\s+|der\s+)?(?:next|coming|nächsten|kommenden|prochains?)?\s*"
+    r"\b(?:within|in|over|during|innerhalb|in\s+den|im\s+Laufe\s+der|sous|dans|d'ici|binnen|dentro\s+de|entro"
+    r"|en\s+un\s+plazo\s+de|no\s+prazo\s+de|em|nos|en\s+las|nelle|inden\s+for|indenfor|inom|innen|w\s+ciągu"
+    r"|within\s+the)\s+(?:von\s+)?"
+    r"(?:the\s+|les\s+|der\s+|le\s+|i\s+)?(?:next|coming|nächsten|kommenden|prochains?|prossim[ei]|próxim[oa]s"
+    r"|næste|kommende|närmaste|kommande|neste|najbliższych)?\s*"
     r"(?P<a>" + _NUM + r"|a couple of|a|an|one)(?:\s*(?:-|–|to|or|bis|à|oder)\s*(?P<b>" + _NUM + r"))?\s+"
-    r"(?P<biz>business|working|work|Werk|Arbeits)?[\s-]?(?P<unit>days?|weeks?|tagen?|wochen?|jours?|semaines?|dagen"
-    r"|weken|semanas|d[ií]as)(?P<biz2>\s+ouvrés|\s+ouvrables|\s+hábiles|\s+laborables)?\b"
+    r"(?P<biz>business|working|work|Werk|Arbeits|arbejds|arbets|arbeids|virke)?[\s-]?(?P<unit>days?|weeks?|tagen?"
+    r"|wochen?|jours?|semaines?|dagen|weken|semanas?|d[ií]as|giorni|settimane?|dage|dagar|dager|uger?|veckor|vecka"
+    r"|uker?|dni|tygodni[ea]?|tydzień)(?P<biz2>\s+ouvrés|\s+ouvrables|\s+hábiles|\s+laborables|\s+lavorativi"
+    r"|\s+úteis|\s+roboczych)?\b"
     r"|\b(?P<weeks_or>(?:a|the next|the coming|next) week or two|one or two weeks|a couple of weeks|two weeks' time"
     r"|ein bis zwei wochen|een à twee weken|een of twee weken)\b",
     re.I,
@@ -148,7 +153,9 @@ def find_spans(text: str, sent: date) -> list[SpanMention]:
         if n is None or n > 60:
             continue
         unit = m["unit"].lower()
-        if unit.startswith(("week", "woche", "semaine", "weken", "semana")):
+        if unit.startswith(
+            ("week", "woche", "semaine", "weken", "semana", "settiman", "uge", "uke", "veck", "tydz", "tygod")
+        ):
             out.append(SpanMention(m.start(), m.end(), sent + timedelta(weeks=n)))
         elif m["biz"] or m["biz2"]:
             out.append(SpanMention(m.start(), m.end(), add_business_days(sent, n)))

@@ -1,7 +1,8 @@
 """Word tables for reading dates in mail: month and weekday names, number words, time-zone words.
 
-English, German, French, Spanish, Dutch, Italian and Portuguese month and weekday names; number words up to
-twelve (plus a few idioms). Zone words map to IANA names so that daylight saving time is right on
+English, German, French, Spanish, Dutch, Italian, Portuguese, Danish, Norwegian, Swedish and Polish (also its
+genitive and accusative forms: "20 marca", "w środę", "do piątku") month and weekday names; number words up
+to twelve (plus a few idioms). Zone words map to IANA names so that daylight saving time is right on
 the date an interview actually takes place, not on the date the mail was sent.
 """
 
@@ -12,18 +13,18 @@ import unicodedata
 MONTHS: dict[str, int] = {}
 for _num, _names in enumerate(
     [
-        "january jan januar jänner jaenner janvier enero januari gennaio janeiro",
-        "february feb febr februar février fevrier febrero februari febbraio fevereiro",
-        "march mar märz maerz mrz mär mars marzo maart março",
-        "april apr avril abril aprile",
-        "may mai mayo mei maggio maio",
-        "june jun juni juin junio giugno junho",
-        "july jul juli juillet julio luglio julho",
-        "august aug août aout agosto augustus",
-        "september sep sept septembre septiembre settembre setembro",
-        "october oct oktober okt octobre octubre ottobre outubro",
-        "november nov novembre noviembre",
-        "december dec dezember dez décembre decembre diciembre dicembre dezembro",
+        "january jan januar jänner jaenner janvier enero januari gennaio janeiro stycznia styczeń",
+        "february feb febr februar février fevrier febrero februari febbraio fevereiro lutego luty",
+        "march mar märz maerz mrz mär mars marzo maart março marts marca marzec",
+        "april apr avril abril aprile kwietnia kwiecień",
+        "may mai mayo mei maggio maio maj maja",
+        "june jun juni juin junio giugno junho czerwca czerwiec",
+        "july jul juli juillet julio luglio julho lipca lipiec",
+        "august aug août aout agosto augustus augusti sierpnia sierpień",
+        "september sep sept septembre septiembre settembre setembro września wrzesień",
+        "october oct oktober okt octobre octubre ottobre outubro października październik",
+        "november nov novembre noviembre listopada listopad",
+        "december dec dezember dez décembre decembre diciembre dicembre dezembro grudnia grudzień",
     ],
     start=1,
 ):
@@ -35,13 +36,13 @@ for _num, _names in enumerate(
 WEEKDAYS: dict[str, int] = {}
 for _num, _names in enumerate(
     [
-        "monday montag lundi lunes maandag lunedì lunedi segunda-feira",
-        "tuesday dienstag mardi martes dinsdag martedì martedi terça-feira terca-feira",
-        "wednesday mittwoch mercredi miércoles miercoles woensdag mercoledì mercoledi quarta-feira",
-        "thursday donnerstag jeudi jueves donderdag giovedì giovedi quinta-feira",
-        "friday freitag vendredi viernes vrijdag venerdì venerdi sexta-feira",
-        "saturday samstag sonnabend samedi sábado sabado zaterdag sabato",
-        "sunday sonntag dimanche domingo zondag domenica",
+        "monday montag lundi lunes maandag lunedì lunedi segunda-feira mandag måndag poniedziałek poniedziałku",
+        "tuesday dienstag mardi martes dinsdag martedì martedi terça-feira terca-feira tirsdag tisdag wtorek wtorku",
+        "wednesday mittwoch mercredi miércoles miercoles woensdag mercoledì mercoledi quarta-feira onsdag środa środę środy",
+        "thursday donnerstag jeudi jueves donderdag giovedì giovedi quinta-feira torsdag czwartek czwartku",
+        "friday freitag vendredi viernes vrijdag venerdì venerdi sexta-feira fredag piątek piątku",
+        "saturday samstag sonnabend samedi sábado sabado zaterdag sabato lørdag lördag lordag sobota sobotę soboty",
+        "sunday sonntag dimanche domingo zondag domenica søndag söndag sondag niedziela niedzielę niedzieli",
     ]
 ):
     for _name in _names.split():
@@ -61,7 +62,12 @@ NUMBER_WORDS: dict[str, int] = {
     "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "huit": 8, "dix": 10,
     "quinze": 15,
     "twee": 2, "drie": 3, "vijf": 5, "zes": 6, "tien": 10, "veertien": 14,
-    "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "diez": 10, "quince": 15,
+    "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "diez": 10, "quince": 15, "una": 1,
+    "uno": 1, "due": 2, "tre": 3, "quattro": 4, "cinque": 5, "dieci": 10, "quindici": 15,
+    "uma": 1, "duas": 2, "três": 3, "dez": 10,
+    "to": 2, "två": 2, "fem": 5, "ti": 10, "tio": 10, "fjorten": 14, "fjorton": 14,
+    "dwa": 2, "dwóch": 2, "trzy": 3, "trzech": 3, "pięć": 5, "pięciu": 5, "dziesięć": 10,
+    "dziesięciu": 10, "czternastu": 14,
 }  # fmt: skip
 
 # Zone words, matched case-sensitively for abbreviations (so "ET" is not French "et" and "IST" is
@@ -93,7 +99,37 @@ ZONE_PHRASES: list[tuple[str, str]] = [
     ("mitteleuropäischer zeit", "Europe/Berlin"),
     ("mitteleuropäische zeit", "Europe/Berlin"),
     ("deutscher zeit", "Europe/Berlin"),
+    ("heure normale de l'est", "America/Toronto"),
+    ("heure avancée de l'est", "America/Toronto"),
+    ("heure de l'est", "America/Toronto"),
+    ("heure du québec", "America/Toronto"),
+    ("heure de montréal", "America/Toronto"),
+    ("heure du pacifique", "America/Vancouver"),
+    ("heure du centre", "America/Winnipeg"),
+    ("heure de l'atlantique", "America/Halifax"),
     ("heure de paris", "Europe/Paris"),
+    ("heure de bruxelles", "Europe/Brussels"),
+    ("heure suisse", "Europe/Zurich"),
+    ("hora del centro de méxico", "America/Mexico_City"),
+    ("hora del centro", "America/Mexico_City"),
+    ("hora de la ciudad de méxico", "America/Mexico_City"),
+    ("hora de ciudad de méxico", "America/Mexico_City"),
+    ("hora de méxico", "America/Mexico_City"),
+    ("hora de colombia", "America/Bogota"),
+    ("hora de bogotá", "America/Bogota"),
+    ("hora de argentina", "America/Argentina/Buenos_Aires"),
+    ("hora de buenos aires", "America/Argentina/Buenos_Aires"),
+    ("hora de chile", "America/Santiago"),
+    ("hora de canarias", "Atlantic/Canary"),
+    ("svensk tid", "Europe/Stockholm"),
+    ("dansk tid", "Europe/Copenhagen"),
+    ("norsk tid", "Europe/Oslo"),
+    ("finsk tid", "Europe/Helsinki"),
+    ("czasu polskiego", "Europe/Warsaw"),
+    ("czasu środkowoeuropejskiego", "Europe/Warsaw"),
+    ("polskiego czasu", "Europe/Warsaw"),
+    ("ora dell'europa centrale", "Europe/Rome"),
+    ("belgische tijd", "Europe/Brussels"),
     ("heure française", "Europe/Paris"),
     ("hora de lisboa", "Europe/Lisbon"),
     ("hora de portugal", "Europe/Lisbon"),
@@ -130,6 +166,8 @@ ZONE_PHRASES: list[tuple[str, str]] = [
     ("mountain", "America/Denver"),
     ("pacific", "America/Los_Angeles"),
 ]
+# the same phrases written with a typographic apostrophe ("heure de l’Est")
+ZONE_PHRASES += [(p.replace("'", "’"), z) for p, z in ZONE_PHRASES if "'" in p]
 
 CITY_ZONES: dict[str, str] = {
     "new york": "America/New_York", "boston": "America/New_York", "toronto": "America/Toronto",
