@@ -14,17 +14,24 @@ lacks, so the kind cues (a fixed time, a rejection phrase, an invitation) can de
 job-board scores still rule, and a list or newsletter sender is never given context by sender alone.
 
 ``ThreadIndex`` computes it: fed the readings of earlier messages in date order, it answers for the
-next one. It is a plain in-memory index (what a sync or a batch of files has seen), no I/O.
+next one from its ``Heads`` (the few header facts threading needs, read from the raw header alone so a
+sync can ask before the full parse). A plain in-memory index of what a sync or a batch of files has
+seen; no I/O.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
+from email.parser import BytesHeaderParser
+from email.policy import compat32
 
 from followup.domain.model import Kind, Message, Reading
+from followup.domain.parse import _addresses, _date, _ids, _msgid, _synthetic_id
+from followup.domain.prefilter import header_block
 
-__all__ = ["Context", "ThreadIndex", "is_list_mail"]
+__all__ = ["NO_CONTEXT", "Context", "Heads", "ThreadIndex", "heads_of", "heads_of_message"]
 
 
 @dataclass(frozen=True)
@@ -45,15 +52,68 @@ class Context:
 
 
 NO_CONTEXT = Context()
+_BULK_PRECEDENCE = frozenset({"bulk", "list", "junk"})
+_HEADERS = BytesHeaderParser(policy=compat32)
 
 
-def is_list_mail(headers: object) -> bool:
-    """List / newsletter mail by its headers (List-Id, List-Unsubscribe, bulk Precedence)."""
-    get = getattr(headers, "get", None)
-    if get is None:
-        return False
-    prec = str(get("precedence", "") or "").strip().lower()
-    return bool(get("list-id") or get("list-unsubscribe")) or prec in {"bulk", "list", "junk"}
+@dataclass(frozen=True)
+class Heads:
+    """What threading needs from one message: its id, the ids it threads onto (In-Reply-To first, then
+    References from the nearest parent back), its sender, whether it is list mail, its date."""
+
+    message_id: str
+    refs: tuple[str, ...] = ()
+    sender: str = ""  # lower-case
+    bulk: bool = False  # List-Id, List-Unsubscribe or a bulk Precedence (as ``senders.is_bulk``)
+    date: datetime | None = None
+    thread_id: str = ""  # the backend's thread id (Gmail), "" when none
+
+
+def _refs(message_id: str, in_reply_to: str, references: Iterable[str]) -> tuple[str, ...]:
+    refs = [in_reply_to] if in_reply_to else []
+    refs.extend(r for r in reversed(tuple(references)) if r != in_reply_to)
+    return tuple(dict.fromkeys(r for r in refs if r and r != message_id))
+
+
+def heads_of_message(message: Message, thread_id: str = "") -> Heads:
+    h = message.headers
+    bulk = bool(h.get("list-id") or h.get("list-unsubscribe")) or (
+        h.get("precedence", "").strip().lower() in _BULK_PRECEDENCE
+    )
+    return Heads(
+        message_id=message.message_id,
+        refs=_refs(message.message_id, message.in_reply_to, message.references),
+        sender=message.sender.email if message.sender else "",
+        bulk=bulk,
+        date=message.date,
+        thread_id=thread_id,
+    )
+
+
+def heads_of(raw: bytes, thread_id: str = "") -> Heads:
+    """``Heads`` from the raw header alone, with the ids ``parse`` gives the full message. Never raises."""
+    try:
+        head = _HEADERS.parsebytes(header_block(raw))
+        values: dict[str, str] = {}
+        for name, value in head.raw_items():
+            values.setdefault(name.strip().lower(), value if isinstance(value, str) else str(value))
+        defects: list[str] = []
+        message_id = _msgid(values.get("message-id", "")) or _synthetic_id(raw)
+        in_reply_to = next(iter(_ids(values.get("in-reply-to", ""))), "")
+        sender = _addresses(values.get("from", ""), defects)
+        bulk = bool(values.get("list-id", "").strip() or values.get("list-unsubscribe", "").strip()) or (
+            values.get("precedence", "").strip().lower() in _BULK_PRECEDENCE
+        )
+        return Heads(
+            message_id=message_id,
+            refs=_refs(message_id, in_reply_to, _ids(values.get("references", ""))),
+            sender=sender[0].email if sender else "",
+            bulk=bulk,
+            date=_date(values.get("date", ""), defects),
+            thread_id=thread_id,
+        )
+    except Exception:  # noqa: BLE001 - odd mail: no thread facts, read as it is
+        return Heads(message_id="")
 
 
 @dataclass(frozen=True)
@@ -62,86 +122,71 @@ class _Known:
     role: str
 
 
-class ThreadIndex:
-    """What earlier messages taught: the Message-IDs read as hiring mail (with their process's company
-    and role) and the employer people who wrote hiring mail.
+def _merge(old: _Known | None, company: str, role: str) -> _Known:
+    return _Known(company or (old.company if old else ""), role or (old.role if old else ""))
 
-    ``add`` a message's reading after it is read (in date order); ``context`` for the next message.
+
+class ThreadIndex:
+    """What earlier messages taught: the Message-IDs (and backend thread ids) of hiring mail with their
+    process's company and role, and the employer people who wrote hiring mail.
+
+    ``learn`` each message's reading after it is read, in date order; ``context`` for the next one.
     """
 
     def __init__(self) -> None:
+        self._ids: dict[str, _Known] = {}
         self._threads: dict[str, _Known] = {}
         self._people: dict[str, _Known] = {}
 
     def __len__(self) -> int:
-        return len(self._threads)
+        return len(self._ids)
 
-    def add_thread(self, message_id: str, company: str = "", role: str = "") -> None:
-        """A message that belongs to a hiring process (its id, its process's company and role)."""
-        if message_id:
-            old = self._threads.get(message_id)
-            self._threads[message_id] = _Known(
-                company or (old.company if old else ""), role or (old.role if old else "")
-            )
+    def learn(self, heads: Heads, reading: Reading, people: Iterable[str] = ()) -> None:
+        """Learn from one message read. Hiring mail joins (or starts) a hiring thread and its ``people``
+        (From and Reply-To; ignored for the user's own or a robot's mail) become known employer people.
+        A message that is not hiring mail but replies into a hiring thread passes the thread on ("thanks,
+        see you then" is still that thread for the replies to it)."""
+        parent = self._parent(heads)
+        if reading.kind is Kind.OTHER:
+            if parent is not None and heads.message_id:
+                self._ids[heads.message_id] = _merge(
+                    self._ids.get(heads.message_id), parent.company, parent.role
+                )
+            return
+        company = reading.company or (parent.company if parent else "")
+        role = reading.role or (parent.role if parent else "")
+        if heads.message_id:
+            self._ids[heads.message_id] = _merge(self._ids.get(heads.message_id), company, role)
+        if heads.thread_id:
+            self._threads[heads.thread_id] = _merge(self._threads.get(heads.thread_id), company, role)
+        if not (reading.from_user or reading.automated):
+            for email in people:
+                email = email.strip().lower()
+                if email:
+                    self._people[email] = _merge(self._people.get(email), company, role)
 
-    def add_person(self, email: str, company: str = "", role: str = "") -> None:
-        """Someone at an employer who wrote hiring mail."""
-        email = email.strip().lower()
-        if email:
-            old = self._people.get(email)
-            self._people[email] = _Known(
-                company or (old.company if old else ""), role or (old.role if old else "")
-            )
-
-    def add(
-        self,
-        message_id: str,
-        references: Iterable[str],
-        reading: Reading,
-        people: Iterable[str] = (),
-    ) -> None:
-        """Learn from one message read: hiring mail joins its thread, and its human senders (``people``:
-        From and Reply-To, only when the message is not the user's nor a robot's) become known. A message
-        that only had context (``other``, kept for its thread) passes the thread on."""
-        hiring = reading.kind is not Kind.OTHER
-        parent = self._parent(references)
-        if hiring:
-            company = reading.company or (parent.company if parent else "")
-            role = reading.role or (parent.role if parent else "")
-            self.add_thread(message_id, company, role)
-            if not (reading.from_user or reading.automated):
-                for p in people:
-                    self.add_person(p, company, role)
-        elif parent is not None:
-            # "thanks, see you then" in a hiring thread: still that thread, for the replies to it
-            self.add_thread(message_id, parent.company, parent.role)
-
-    def _parent(self, references: Iterable[str]) -> _Known | None:
+    def _parent(self, heads: Heads) -> _Known | None:
         found = None
-        for ref in references:  # In-Reply-To first, then References nearest first
-            known = self._threads.get(ref)
+        for ref in heads.refs:  # the nearest parent first; one that names its company wins
+            known = self._ids.get(ref)
             if known is not None:
                 if known.company:
                     return known
                 found = found or known
+        if heads.thread_id and heads.thread_id in self._threads:
+            known = self._threads[heads.thread_id]
+            if found is None or known.company:
+                return known
         return found
 
-    def context(self, message: Message, *, from_user: bool = False) -> Context:
-        """The context of ``message`` given what was learnt so far."""
-        parent = self._parent(thread_refs(message))
+    def context(self, heads: Heads) -> Context:
+        """The context of the message ``heads`` describes, given what was learnt so far."""
+        parent = self._parent(heads)
         if parent is not None:
             return Context(True, parent.company, parent.role, "thread")
-        sender = message.sender.email.lower() if message.sender else ""
-        if not sender or from_user or is_list_mail(message.headers):
+        if heads.bulk or not heads.sender:
             return NO_CONTEXT  # a newsletter from a company is never context by its sender alone
-        person = self._people.get(sender)
+        person = self._people.get(heads.sender)
         if person is not None:
             return Context(True, person.company, person.role, "sender")
         return NO_CONTEXT
-
-
-def thread_refs(message: Message) -> tuple[str, ...]:
-    """The ids a message threads onto: In-Reply-To, then References from the nearest parent back."""
-    refs = [message.in_reply_to] if message.in_reply_to else []
-    refs.extend(r for r in reversed(message.references) if r and r != message.in_reply_to)
-    return tuple(r for r in refs if r and r != message.message_id)

@@ -14,6 +14,9 @@ message. ``no_hiring_cue`` asks the same question more generously and at a fract
 
 True means: the full reading is ``other`` with no company, so the message is not worth keeping (see
 ``tests/unit/test_pregate_corpus.py``, which proves that on every labelled message).
+
+A message in a known hiring thread (a ``Context`` with ``hiring_thread``) is never skipped: the
+classifier reads it without the no-hiring-word gate ("sounds good - see you Thursday at 2").
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from email.parser import BytesParser
 from email.policy import compat32
 
 from followup.domain.classify import _CUE_PHRASES, _CUE_STEMS
+from followup.domain.context import Context
 from followup.domain.model import Identity, Message
 from followup.domain.parse import KEPT_HEADERS, _addresses, _Body, _subject, decode_header_value
 from followup.domain.senders import analyse
@@ -37,10 +41,13 @@ _HEADS = frozenset(p[:2] for p in _PREFIXES)
 _FWD_ANYWHERE = re.compile(_FWD_MARK.pattern, _FWD_MARK.flags | re.MULTILINE)
 
 
-def no_hiring_cue(raw: bytes, user: Identity, *, truncated: bool = False) -> bool:
+def no_hiring_cue(
+    raw: bytes, user: Identity, *, truncated: bool = False, context: Context | None = None
+) -> bool:
     """True when the message certainly reads as ``other`` (no hiring word anywhere, none of the
-    exceptions above): its full parse and reading can be skipped. Never raises (a problem -> False)."""
-    if truncated:
+    exceptions above): its full parse and reading can be skipped. Never raises (a problem -> False).
+    Always False for a message in a known hiring thread (``context.hiring_thread``)."""
+    if truncated or (context is not None and context.hiring_thread):
         return False
     try:
         return _no_cue(raw, user)

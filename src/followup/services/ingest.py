@@ -6,6 +6,12 @@ cursor ahead of what was stored, nor behind it by more than one batch. Bodies ar
 Only mail that can matter is fetched whole: ``followup.domain.prefilter`` decides from the header
 (backends whose ``sync`` takes ``want_body`` fetch headers first; for the others the same test runs
 here on what they deliver, so the outcome is the same everywhere).
+
+Each message is read in its thread's context (``followup.domain.context``): the hiring threads and
+employer people already stored, and the messages before it in this sync, in date order. The context is
+computed here in the main process from the header alone before a batch goes to the reader; when the
+batch is committed (in date order) a message whose context has grown since (its parent was read in the
+same batch, or in the batch still being read) is read again, here, in its full context.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from followup.backends.base import Batch, Fetched, Mailbox
+from followup.domain.context import Context, Heads, ThreadIndex, heads_of
 from followup.domain.model import Identity, Kind, Signal
 from followup.domain.prefilter import header_block, message_id, wants_body
 from followup.services.reading import Outcome, Pending, Reader, read_fully, signal_of
@@ -37,6 +44,7 @@ class SyncReport:
     batches: int = 0
     declined: int = 0  # messages whose header showed clearly bulk, non-hiring mail: body not fetched
     unparsed: int = 0  # bodies with no hiring word at all (``domain.pregate``): not parsed nor classified
+    reread: int = 0  # messages read again at commit: their thread turned out a hiring one in this sync
     first_sync: bool = False
     seconds: float = 0.0
 
@@ -56,12 +64,26 @@ def _hiring_humans(sig: Signal) -> tuple[str, ...]:
     return (sig.sender.email, *(a.email for a in sig.reply_to))
 
 
+def heads_of_signal(sig: Signal) -> Heads:
+    """The thread facts of a stored message (``Heads`` as its header gave them)."""
+    refs = [sig.in_reply_to] if sig.in_reply_to else []
+    refs.extend(r for r in reversed(sig.references) if r != sig.in_reply_to)
+    return Heads(
+        message_id=sig.message_id,
+        refs=tuple(dict.fromkeys(r for r in refs if r and r != sig.message_id)),
+        sender=sig.sender.email,
+        date=sig.date,
+        thread_id=sig.thread_id,
+    )
+
+
 class BodyFilter:
     """``want_body`` for ``Mailbox.sync``: the prefilter with what the store already knows.
 
     The known Message-IDs (replies into a kept thread are wanted) and the employer people who wrote hiring
     mail (their other mail belongs to the process) are read from the store in one pass, only when a first
-    message needs them, so a scan with no new mail never loads them.
+    message needs them, so a scan with no new mail never loads them. The same pass builds the
+    ``ThreadIndex`` that gives each new message its thread ``context``.
     """
 
     def __init__(self, store: Store, account: str, user: Identity) -> None:
@@ -70,6 +92,7 @@ class BodyFilter:
         self._known: set[str] | None = None
         self._fetched: set[str] = set()  # Message-IDs of the bodies wanted in this sync
         self._senders: set[str] = set()
+        self._index = ThreadIndex()
         self.asked = 0
         self.declined = 0
 
@@ -83,6 +106,12 @@ class BodyFilter:
     def _add(self, sig: Signal, known: set[str]) -> None:
         known.add(sig.message_id)
         self._senders.update(_hiring_humans(sig))
+        self._index.learn(heads_of_signal(sig), sig.reading, _hiring_humans(sig))
+
+    def context(self, heads: Heads) -> Context:
+        """The thread context of a new message: what the store and this sync's kept messages teach."""
+        self._load()
+        return self._index.context(heads)
 
     def known_sender(self, email: str) -> bool:
         """Someone at an employer who already wrote hiring mail: their other mail belongs to the process
@@ -101,6 +130,8 @@ class BodyFilter:
         in the store when a later message of it needs the known people.)"""
         self._fetched.add(sig.message_id)
         self._senders.update(_hiring_humans(sig))
+        self._load()  # the stored history first, then this message on top
+        self._index.learn(heads_of_signal(sig), sig.reading, _hiring_humans(sig))
 
     def __call__(self, folder: str, header: bytes) -> bool:
         self.asked += 1
@@ -160,10 +191,12 @@ def sync_account(
             if not filtered_by_backend:
                 kept = tuple(f for f in batch.messages if want(f.folder, header_block(f.raw)))
                 delivered = Batch(kept, batch.cursor)
-            job = reader.submit(delivered.messages)  # read while the next batch is fetched
+            heads = [heads_of(f.raw, f.thread_id) for f in delivered.messages]
+            contexts = [_given(want.context(h)) for h in heads] if heads else []
+            job = reader.submit(delivered.messages, contexts)  # read while the next batch is fetched
             if pending is not None:
                 _commit(store, account, *pending, want, report, user, now)
-            pending = (batch, job)
+            pending = (batch, _Job(job, delivered.messages, heads, contexts))
             report.fetched += len(batch.messages)
         if pending is not None:
             _commit(store, account, *pending, want, report, user, now)
@@ -174,21 +207,46 @@ def sync_account(
     return report
 
 
+def _given(context: Context) -> Context | None:
+    return context if context.hiring_thread else None
+
+
+@dataclass(frozen=True)
+class _Job:
+    pending: Pending
+    messages: tuple[Fetched, ...]  # the messages handed to the reader (its outcomes are in this order)
+    heads: list[Heads]
+    contexts: list[Context | None]  # each one was read in
+
+    def date_order(self, now: datetime) -> list[int]:
+        def when(i: int) -> datetime:
+            return self.heads[i].date or self.messages[i].internal_date or now
+
+        return sorted(range(len(self.messages)), key=when)
+
+
 def _commit(
     store: Store,
     account: str,
     batch: Batch,
-    job: Pending,
+    job: _Job,
     want: BodyFilter,
     report: SyncReport,
     user: Identity,
     now: datetime,
 ) -> None:
     delivered = {f.ref: f for f in batch.messages}
+    outcomes = job.pending.result()
     signals = []
-    for outcome in job.result():
+    for i in job.date_order(now):
+        outcome = outcomes[i]
+        context = _given(want.context(job.heads[i]))
+        if context is not None and context != job.contexts[i] and outcome.kind != "digest":
+            # its parent was read after this message was handed to the reader: read it again, in context
+            outcome = read_fully(job.messages[i], account, user, now, context)
+            report.reread += 1
         report.unparsed += outcome.kind == "no_cue"
-        sig = _keep(outcome, delivered, want, account, user, now)
+        sig = _keep(outcome, delivered, want, account, user, now, context)
         if sig is not None:
             signals.append(sig)
             want.remember(sig)
@@ -206,13 +264,14 @@ def _keep(
     account: str,
     user: Identity,
     now: datetime,
+    context: Context | None = None,
 ) -> Signal | None:
     if outcome.kind == "no_cue":
         # certainly `other` without a company; kept only when its sender is a known employer person
         if not want.known_sender(outcome.sender):
             return None
         fetched = delivered[outcome.ref]
-        outcome = read_fully(fetched, account, user, now)
+        outcome = read_fully(fetched, account, user, now, context)
     sig = outcome.signal
     if sig is None:
         return None

@@ -10,6 +10,10 @@ Each message comes back as one ``Outcome``:
 - ``no_cue``: ``domain.pregate.no_hiring_cue`` proved the reading is ``other`` without a company, so it
   was not parsed; the caller still keeps it (after a full read) if its sender is a known employer person;
 - ``digest``: followup's own weekly digest, never evidence.
+
+Each message may come with its thread ``Context`` (``domain.context``, computed by the caller from what
+the sync already knows): the reader passes it to the classifier, and a message in a known hiring thread
+is never skipped by the pre-parse gate. Contexts are small frozen dataclasses: they pickle to workers.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from email.policy import compat32
 
 from followup.backends.base import Fetched
 from followup.domain.classify import read
+from followup.domain.context import Context
 from followup.domain.model import Address, Identity, Message, Signal
 from followup.domain.parse import _addresses, parse
 from followup.domain.prefilter import header_block
@@ -46,9 +51,17 @@ class Outcome:
     ref: str = ""  # the fetched message's ref (for "no_cue")
 
 
-def signal_of(fetched: Fetched, message: Message, account: str, user: Identity, now: datetime) -> Signal:
-    """Combine a fetched message's headers and its reading into what the store keeps."""
-    reading = read(message, user)
+def signal_of(
+    fetched: Fetched,
+    message: Message,
+    account: str,
+    user: Identity,
+    now: datetime,
+    context: Context | None = None,
+) -> Signal:
+    """Combine a fetched message's headers and its reading (in its thread ``context``) into what the
+    store keeps."""
+    reading = read(message, user, context)
     # no usable Date header: the server's arrival time, else the time we first saw it
     date = message.date or fetched.internal_date or now
     return Signal(
@@ -70,21 +83,33 @@ def signal_of(fetched: Fetched, message: Message, account: str, user: Identity, 
     )
 
 
-def read_fully(fetched: Fetched, account: str, user: Identity, now: datetime) -> Outcome:
+def read_fully(
+    fetched: Fetched, account: str, user: Identity, now: datetime, context: Context | None = None
+) -> Outcome:
     message = parse(fetched.raw, truncated=fetched.truncated)
     if message.headers.get("x-followup-kind") == "digest":
         return Outcome("digest")  # our own weekly digest: never evidence about a process
-    return Outcome("signal", signal_of(fetched, message, account, user, now))
+    return Outcome("signal", signal_of(fetched, message, account, user, now, context))
 
 
-def read_one(fetched: Fetched, account: str, user: Identity, now: datetime) -> Outcome:
-    if no_hiring_cue(fetched.raw, user, truncated=fetched.truncated):
+def read_one(
+    fetched: Fetched, account: str, user: Identity, now: datetime, context: Context | None = None
+) -> Outcome:
+    if no_hiring_cue(fetched.raw, user, truncated=fetched.truncated, context=context):
         return Outcome("no_cue", sender=_sender(fetched.raw), ref=fetched.ref)
-    return read_fully(fetched, account, user, now)
+    return read_fully(fetched, account, user, now, context)
 
 
-def read_many(messages: Sequence[Fetched], account: str, user: Identity, now: datetime) -> list[Outcome]:
-    return [read_one(f, account, user, now) for f in messages]
+def read_many(
+    messages: Sequence[Fetched],
+    account: str,
+    user: Identity,
+    now: datetime,
+    contexts: Sequence[Context | None] | None = None,
+) -> list[Outcome]:
+    """Each message read in its context (``contexts[i]`` for ``messages[i]``; none when omitted)."""
+    ctx = list(contexts) if contexts is not None else [None] * len(messages)
+    return [read_one(f, account, user, now, c) for f, c in zip(messages, ctx, strict=True)]
 
 
 def _sender(raw: bytes) -> str:
@@ -115,12 +140,23 @@ class Reader:
         self.workers = min(cpus, 4) if workers is None else workers
         self._pool: ProcessPoolExecutor | None = None
 
-    def submit(self, messages: Sequence[Fetched]) -> Pending:
+    def submit(
+        self, messages: Sequence[Fetched], contexts: Sequence[Context | None] | None = None
+    ) -> Pending:
+        """Read ``messages`` (each in ``contexts[i]`` when given) here or in the workers."""
+        ctx = list(contexts) if contexts is not None else [None] * len(messages)
         if self.workers < 2 or len(messages) < POOL_MIN_MESSAGES and self._pool is None:
-            return Pending(None, read_many(messages, self.account, self.user, self.now))
+            return Pending(None, read_many(messages, self.account, self.user, self.now, ctx))
         pool = self._start()
         parts = [
-            pool.submit(read_many, list(messages[i : i + _CHUNK]), self.account, self.user, self.now)
+            pool.submit(
+                read_many,
+                list(messages[i : i + _CHUNK]),
+                self.account,
+                self.user,
+                self.now,
+                ctx[i : i + _CHUNK],
+            )
             for i in range(0, len(messages), _CHUNK)
         ]
         return Pending(parts, None)
