@@ -133,7 +133,8 @@ class ThreadIndex:
     ``learn`` each message's reading after it is read, in date order; ``context`` for the next one.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, senders: bool = True) -> None:
+        self._senders = senders  # False: context from threads only, never from who sent the message
         self._ids: dict[str, _Known] = {}
         self._threads: dict[str, _Known] = {}
         self._people: dict[str, _Known] = {}
@@ -184,7 +185,7 @@ class ThreadIndex:
         parent = self._parent(heads)
         if parent is not None:
             return Context(True, parent.company, parent.role, "thread")
-        if heads.bulk or not heads.sender:
+        if heads.bulk or not heads.sender or not self._senders:
             return NO_CONTEXT  # a newsletter from a company is never context by its sender alone
         person = self._people.get(heads.sender)
         if person is not None:
