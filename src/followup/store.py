@@ -46,6 +46,25 @@ class ActionRecord:
 
 
 @dataclass(frozen=True)
+class EvaluationCache:
+    """What the last full evaluation (track + policy + drafting) rested on, and until when it holds.
+
+    ``generations`` are those of ``GENERATION_TABLES`` it read (``actions``: the ledger after its
+    drafting); ``config`` a fingerprint of identity + policy settings; ``accounts`` those whose drafting
+    finished without error under these same inputs; ``summary`` what the scan reports again when it
+    reuses the evaluation (JSON, the scan's own format).
+    """
+
+    generations: Mapping[str, int]
+    config: str
+    computed_at: datetime
+    changes_at: datetime | None
+    accounts: tuple[str, ...]
+    drafting_ok: bool
+    summary: str = "[]"
+
+
+@dataclass(frozen=True)
 class ScanRecord:
     account: str
     started_at: datetime
@@ -94,8 +113,26 @@ def _v1(db: sqlite3.Connection) -> None:
     )
 
 
+# What an evaluation rests on: every write to these tables bumps its generation (SQLite triggers, so no
+# code path can forget it). ``actions`` is the drafting ledger.
+GENERATION_TABLES = ("signals", "muted", "notes", "actions")
+
+
+def _v2(db: sqlite3.Connection) -> None:
+    db.execute("CREATE TABLE generations (name TEXT PRIMARY KEY, value INTEGER NOT NULL)")
+    for table in GENERATION_TABLES:
+        db.execute("INSERT INTO generations (name, value) VALUES (?, 0)", (table,))
+        for op in ("INSERT", "UPDATE", "DELETE"):
+            db.execute(
+                f"CREATE TRIGGER {table}_{op.lower()}_generation AFTER {op} ON {table} BEGIN"
+                f" UPDATE generations SET value = value + 1 WHERE name = '{table}'; END"
+            )
+    # one row: what the last full evaluation rested on and until when it holds (see services/scan.py)
+    db.execute("CREATE TABLE evaluation_cache (id INTEGER PRIMARY KEY CHECK (id = 1), data TEXT NOT NULL)")
+
+
 # Append only; never edit a migration that has shipped.
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1,)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2)
 
 
 def _sort_key(dt: datetime) -> str:
@@ -307,10 +344,28 @@ class Store:
         return out
 
     def set_keywords(self, account: str, muted_refs: set[str], keyword: str) -> None:
-        """Mark which stored signals carry ``keyword`` now; signals whose ref is not listed lose it."""
+        """Mark which stored signals carry ``keyword`` now; signals whose ref is not listed lose it.
+
+        Only rows that carry the keyword or whose ref is listed are read (not every signal)."""
+        needle = "%" + json.dumps(keyword).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        refs = sorted(muted_refs)
         with self._tx() as db:
-            rows = db.execute("SELECT message_id, ref, keywords FROM signals WHERE account = ?", (account,))
-            for message_id, ref, keywords in rows.fetchall():
+            rows = db.execute(
+                "SELECT message_id, ref, keywords FROM signals WHERE account = ? AND keywords LIKE ? ESCAPE '\\'",
+                (account, needle),
+            ).fetchall()
+            for start in range(0, len(refs), 500):
+                chunk = refs[start : start + 500]
+                rows += db.execute(
+                    "SELECT message_id, ref, keywords FROM signals WHERE account = ?"  # noqa: S608
+                    f" AND ref IN ({', '.join('?' * len(chunk))})",
+                    (account, *chunk),
+                ).fetchall()
+            done: set[str] = set()
+            for message_id, ref, keywords in rows:
+                if message_id in done:
+                    continue
+                done.add(message_id)
                 have = set(json.loads(keywords))
                 want = have | {keyword} if ref in muted_refs else have - {keyword}
                 if want != have:
@@ -441,6 +496,58 @@ class Store:
                 return True
             cur = db.execute("INSERT OR IGNORE INTO digests (week, at) VALUES (?, ?)", (week, _dt(at)))
             return cur.rowcount == 1
+
+    # ---- what an evaluation rests on ---------------------------------------------------------------
+    def generations(self) -> dict[str, int]:
+        """The write counters of ``GENERATION_TABLES`` (each bumped by every row written or deleted)."""
+        return {r[0]: int(r[1]) for r in self._rows("SELECT name, value FROM generations")}
+
+    def evaluation_cache(self) -> EvaluationCache | None:
+        rows = self._rows("SELECT data FROM evaluation_cache WHERE id = 1")
+        if not rows:
+            return None
+        d = json.loads(rows[0][0])
+        computed_at = _dt_back(d["computed_at"])
+        assert computed_at is not None
+        return EvaluationCache(
+            generations=MappingProxyType({k: int(v) for k, v in d["generations"].items()}),
+            config=d["config"],
+            computed_at=computed_at,
+            changes_at=_dt_back(d["changes_at"]),
+            accounts=tuple(d["accounts"]),
+            drafting_ok=bool(d["drafting_ok"]),
+            summary=d.get("summary", "[]"),
+        )
+
+    def clear_evaluation_cache(self) -> None:
+        with self._tx() as db:
+            db.execute("DELETE FROM evaluation_cache")
+
+    def save_evaluation_cache(self, cache: EvaluationCache) -> bool:
+        """Write ``cache`` in one transaction with the ledger generation it rests on (read inside it).
+
+        ``cache.generations`` holds the generations the evaluation read; when signals, mutes or notes
+        were written since, nothing is saved (the cache is cleared) and False comes back.
+        """
+        with self._tx() as db:
+            now_gens = {r[0]: int(r[1]) for r in db.execute("SELECT name, value FROM generations")}
+            if any(now_gens.get(t) != cache.generations.get(t) for t in GENERATION_TABLES if t != "actions"):
+                db.execute("DELETE FROM evaluation_cache")
+                return False
+            data = {
+                "generations": {**dict(cache.generations), "actions": now_gens["actions"]},
+                "config": cache.config,
+                "computed_at": _dt(cache.computed_at),
+                "changes_at": _dt(cache.changes_at),
+                "accounts": sorted(cache.accounts),
+                "drafting_ok": cache.drafting_ok,
+                "summary": cache.summary,
+            }
+            db.execute(
+                "INSERT OR REPLACE INTO evaluation_cache (id, data) VALUES (1, ?)",
+                (json.dumps(data, sort_keys=True),),
+            )
+            return True
 
     def meta_get(self, key: str) -> str | None:
         rows = self._rows("SELECT value FROM meta WHERE key = ?", (key,))

@@ -498,6 +498,34 @@ class ImapMailbox:
                 refs.update(make_ref(folder, validity, uid) for uid in self.client.search(criteria))
         return refs
 
+    def mute_state(self, keyword: str) -> str:
+        """A token that stays the same only while no flag can have changed in INBOX and Sent.
+
+        CONDSTORE's HIGHESTMODSEQ grows with every flag change, append and expunge (RFC 7162), so an
+        unchanged token (with the same UIDVALIDITY and keyword) means ``muted_refs`` would answer as
+        before: the caller may skip its SEARCHes. One STATUS per folder, no EXAMINE. "" when the server
+        cannot tell: no CONDSTORE, a folder without mod-sequences, or Gmail (labels are not flags).
+        """
+        if self.gmail or "CONDSTORE" not in {c.upper() for c in self.capabilities}:
+            return ""
+        state: dict[str, Any] = {"keyword": keyword}
+        for role in (INBOX, SENT):
+            folder = self.folders.get(role)
+            if not folder:
+                continue
+            with self._errors(f"reading the state of {folder}"):
+                try:
+                    status = self.client.folder_status(folder, [b"UIDVALIDITY", b"HIGHESTMODSEQ"])
+                except imap_errors.IMAPClientAbortError:
+                    raise
+                except imap_errors.IMAPClientError:
+                    return ""  # refused: no shortcut, the caller searches
+            modseq = status.get(b"HIGHESTMODSEQ")
+            if not modseq:
+                return ""
+            state[folder] = [int(status[b"UIDVALIDITY"]), int(modseq)]
+        return json.dumps(state, sort_keys=True)
+
     def find_drafted(self, keys: Collection[str]) -> list[FoundDraft]:
         wanted = sorted(set(keys))
         found: list[FoundDraft] = []

@@ -39,6 +39,7 @@ class Outcome:
     to: tuple[str, ...]
     state: str  # drafted | would_draft | held_back | found | blocked | removed | kept_edited | skipped
     detail: str = ""
+    account: str = ""
 
 
 @dataclass
@@ -92,7 +93,7 @@ def draft_due(
             to = tuple(a.email for a in action.to)
             if action.blocked or not action.to:
                 report.outcomes.append(
-                    Outcome(action.key, action.kind, ev.process.id, to, "blocked", action.blocked)
+                    Outcome(action.key, action.kind, ev.process.id, to, "blocked", action.blocked, account)
                 )
                 continue
             if account in first_run and action.due_at < grace_edge:
