@@ -11,6 +11,15 @@ import pytest
 
 from followup.domain.dates import find_decision_date, find_interview_time
 from followup.domain.dates_days import find_days
+from followup.domain.model import Address, Attendee, CalendarEvent, Identity, Person
+from followup.domain.people import (
+    interviewers_for_invite,
+    interviewers_from_calendar,
+    interviewers_from_text,
+    is_robot_or_team,
+    organizer_takes_part,
+)
+from followup.domain.people_text import copied_people, fetchers, mentioned_people
 
 BERLIN_TUE = datetime(2026, 3, 10, 9, 30, tzinfo=ZoneInfo("Europe/Berlin"))  # Tuesday 10 March 2026
 NEW_YORK_TUE = datetime(2026, 3, 10, 9, 30, tzinfo=ZoneInfo("America/New_York"))
@@ -155,3 +164,120 @@ def test_a_pair_of_explicit_slots_in_portuguese_keeps_the_one_in_the_named_zone(
         "Confirmamos a conversa para quinta-feira, 12 de março, às\n10h00 (hora de Lisboa – 11h00 em Berlim)."
     )
     assert _start(text, sent) == "2026-03-12T10:00:00+00:00"
+
+
+# --- interviewers -------------------------------------------------------------------------------------------
+
+ME = Identity("Robin Achterberg", ("robin@example.org",), "Europe/Berlin")
+
+
+def _emails(people: tuple[Person, ...]) -> set[str]:
+    return {p.email for p in people if p.email}
+
+
+def test_a_name_with_its_address_after_a_with_word_is_an_interviewer_even_across_a_wrap() -> None:
+    text = "Great news - you're all set with Ines Marlow (ines.marlow@quarry.io) on Monday 16/3 at\n11:00 for an hour."
+    assert _emails(interviewers_from_text(text, "quarry.io", ME)) == {"ines.marlow@quarry.io"}
+
+
+def test_someone_to_contact_is_not_an_interviewer() -> None:
+    text = "If anything comes up, get in touch with Pavel Novak (pavel.novak@quarry.io) from our office team."
+    assert interviewers_from_text(text, "quarry.io", ME) == ()
+
+
+def test_a_title_between_a_name_and_its_address_keeps_them_together_in_german() -> None:
+    text = "Mit dabei sind Jonas Brehm, unser Teamleiter Plattform (jonas.brehm@quarry.io), und ich."
+    sender = Address("Lea Vogt", "lea.vogt@quarry.io")
+    got = interviewers_from_text(text, "quarry.io", ME, sender=sender)
+    assert _emails(got) == {"jonas.brehm@quarry.io", "lea.vogt@quarry.io"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vous rencontrerez Paul Girard, directeur technique (paul.girard@quarry.io), ainsi que\nmoi-même.",
+        "L'entretien se fera en visio avec Paul Girard, notre CTO (paul.girard@quarry.io), et moi-même.",
+        "A conversa será por vídeo com o Paul Girard (paul.girard@quarry.io) e eu.",
+        "W rozmowie wezmą udział Paul Girard (paul.girard@quarry.io) oraz ja.",
+        "It'll be me and Paul Girard, our CTO (paul.girard@quarry.io).",
+    ],
+)
+def test_a_second_interviewer_and_the_writer_in_other_languages(text: str) -> None:
+    sender = Address("Lea Vogt", "lea.vogt@quarry.io")
+    got = interviewers_from_text(text, "quarry.io", ME, sender=sender)
+    assert _emails(got) == {"paul.girard@quarry.io", "lea.vogt@quarry.io"}
+
+
+def test_a_presentation_to_two_people_names_both() -> None:
+    text = "Tu présenteras ton étude à Paul Girard (paul.girard@quarry.io) et à Nora Blanc (nora.blanc@quarry.io)."
+    assert _emails(interviewers_from_text(text, "quarry.io", ME)) == {
+        "paul.girard@quarry.io",
+        "nora.blanc@quarry.io",
+    }
+
+
+def test_a_bulleted_you_will_meet_list_with_addresses() -> None:
+    text = (
+        "You'll meet:\n"
+        "  - Kofi Mensah, VP Data (kofi@quarry.io)\n"
+        "  - Lin Zhao, Staff Engineer (lin@quarry.io)\n\n"
+        "See you then!"
+    )
+    assert _emails(interviewers_from_text(text, "quarry.io", ME)) == {"kofi@quarry.io", "lin@quarry.io"}
+
+
+def test_and_i_after_an_ordinary_word_is_not_the_writer_joining() -> None:
+    sender = Address("Lea Vogt", "lea.vogt@quarry.io")
+    text = "Interviewer: Paul Girard (paul.girard@quarry.io). Let me know by Friday and I'll book the room."
+    assert _emails(interviewers_from_text(text, "quarry.io", ME, sender=sender)) == {"paul.girard@quarry.io"}
+    assert not mentioned_people("Ask for me at reception and I'll bring you up to the fourth floor.")[1]
+    assert mentioned_people("Paul and I will run the session.")[1]
+
+
+def test_copied_people_and_door_collectors_are_not_met() -> None:
+    assert copied_people("I've copied Nora in case the time has to move.") == {"nora"}
+    assert copied_people("Cc'ing Sam Roy for visibility.") == {"sam roy"}
+    assert fetchers("Ask for Sam Roy at reception and he'll bring you upstairs.") == {"sam roy"}
+    text = "Your interview is with Nora Blanc on Friday. Omar Haddad will meet you at reception."
+    assert [n for n, _ in mentioned_people(text)[0]] == ["Nora Blanc"]
+
+
+def _invite(organizer: Address, *attendees: tuple[str, str], description: str = "") -> CalendarEvent:
+    start = datetime(2026, 3, 18, 11, 30, tzinfo=ZoneInfo("America/Los_Angeles"))
+    return CalendarEvent(
+        method="REQUEST", uid="x1", sequence=0, start=start, end=start + timedelta(minutes=45), tzid="",
+        summary="Interview", description=description, location="", organizer=organizer,
+        attendees=tuple(Attendee(n, e, "REQ-PARTICIPANT", "INDIVIDUAL", "NEEDS-ACTION") for n, e in attendees),
+        status="CONFIRMED",
+    )  # fmt: skip
+
+
+def test_an_organizer_who_writes_they_will_talk_with_you_is_the_interviewer_not_the_copied_guest() -> None:
+    boss = Address("Dana Whitfield", "dana@quarry.io")
+    event = _invite(boss, ("Robin Achterberg", "robin@example.org"), ("Sam Roy", "sam@quarry.io"))
+    text = "Hi Robin - Sam sent me your times. Looking forward to talking about the team with you on Wednesday. I've copied Sam in case anything moves."
+    assert _emails(interviewers_for_invite(event, ME, text, "dana@quarry.io")) == {"dana@quarry.io"}
+    # without the covering text the calendar alone is all there is
+    assert _emails(interviewers_for_invite(event, ME)) == {"sam@quarry.io"}
+    assert organizer_takes_part("You'll be speaking with me and nobody else, promise.")
+    assert not organizer_takes_part("Sam is looking forward to speaking with you.")
+
+
+def test_an_organizer_the_event_description_names_among_the_people_met_stays() -> None:
+    lead = Address("Owen Hale", "owen@quarry.io")
+    event = _invite(
+        lead,
+        ("Owen Hale", "owen@quarry.io"),
+        ("Maya Ford", "maya@quarry.io"),
+        ("Robin", "robin@example.org"),
+        description="Panel interview with Maya Ford (CTO) and Owen Hale (Recruiting). Ask for Owen at reception.",
+    )
+    assert _emails(interviewers_from_calendar(event, ME)) == {"maya@quarry.io", "owen@quarry.io"}
+    plain = _invite(
+        lead, ("Owen Hale", "owen@quarry.io"), ("Maya Ford", "maya@quarry.io"), ("Robin", "robin@example.org")
+    )
+    assert _emails(interviewers_from_calendar(plain, ME)) == {"maya@quarry.io"}
+
+
+def test_a_scheduling_assistant_is_never_a_person() -> None:
+    assert is_robot_or_team("olivia@paradox.ai")

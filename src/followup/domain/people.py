@@ -8,7 +8,11 @@ the interviewer); a recruiter who only organizes is left out.
 Text: "Interviewer: Devin Osei, Director…", "you'll meet Priya Nair (priya.nair@x.com) and Tom
 Lee", "Ihre Gesprächspartner sind Łukasz Nowak (…) und ich", "Noor's email is noor@…". Names are
 joined to addresses written beside them, to "X's email is …", or to known addresses (To/Cc) whose
-local part fits the name. "and me" / "und ich" / "I'll call you" add the sender.
+local part fits the name. "and me" / "und ich" / "I'll call you" add the sender. People the text says are only copied ("I've copied
+Hollis") are not interviewers; neither is a writer who only collects the candidate at reception.
+
+``interviewers_for_invite(event, user, text, writer)`` joins both for a calendar invitation and its covering
+text (copied attendees out, an organizer who writes that they take part in).
 """
 
 from __future__ import annotations
@@ -18,7 +22,13 @@ from collections.abc import Sequence
 
 from followup.domain.dates_words import fold
 from followup.domain.model import Address, CalendarEvent, Identity, Person
-from followup.domain.people_text import mentioned_people
+from followup.domain.people_text import (
+    copied_people,
+    fetchers,
+    mentioned_people,
+    named_in,
+    writer_only_fetches,
+)
 
 _ROOM_NAME = re.compile(
     r"\b(?:room|rooms|conf(?:erence)?|meeting ?room|boardroom|huddle|auditorium|raum|besprechungsraum"
@@ -36,6 +46,8 @@ _ROBOT_DOMAINS = (
     "ashbyhq.com", "myworkday.com", "workday.com", "smartrecruiters.com", "icims.com", "jobvite.com",
     "calendly.com", "goodtime.io", "modernloop.io", "docusign.net", "gem.com", "workable.com",
     "recruitee.com", "personio.de", "teamtailor.com", "bamboohr.com", "rippling.com", "linkedin.com",
+    "paradox.ai", "hirevue.com", "modernhire.com", "calendar.app.google", "zoom.us", "indeed.com",
+    "ziprecruiter.com", "wellfound.com", "join.com", "gupy.io", "breezy.hr", "pinpointhq.com",
 )  # fmt: skip
 
 
@@ -95,13 +107,60 @@ def interviewers_from_calendar(event: CalendarEvent, user: Identity) -> tuple[Pe
         seen.add(email)
         people.append(Person(clean_name(a.name, email), email))
     # calendars list the organizer among the guests: beside other people, the one who arranged the
-    # slot only schedules it (``classify`` adds them back when their own text says they take part)
-    if organizer and len(people) > 1:
+    # slot only schedules it (``classify`` adds them back when their own text says they take part), unless
+    # the event's own description names them among the people met ("Interview with Hannah Okafor and
+    # Oliver Pryce")
+    if organizer and len(people) > 1 and not _described_as_met(event, organizer):
         people = [p for p in people if p.email != organizer]
     if not people and organizer and not user.is_user(organizer) and not is_robot_or_team(organizer):
         assert event.organizer is not None
         people.append(Person(clean_name(event.organizer.name, organizer), organizer))
     return tuple(people)
+
+
+def _described_as_met(event: CalendarEvent, organizer: str) -> bool:
+    text = event.description or ""
+    if not text.strip() or event.organizer is None:
+        return False
+    names, _ = mentioned_people(text)
+    org_name = fold(clean_name(event.organizer.name, organizer))
+    return any((e and e.lower() == organizer) or (org_name and fold(n) == org_name) for n, e in names)
+
+
+def organizer_takes_part(text: str) -> bool:
+    """The invitation's covering text, written by its organizer, says they sit across the table: "Raj and I",
+    "you'll meet Dana and me", "looking forward to talking through the role with you", "you'll be speaking with
+    me", "parteciperemo io e…", "oraz ja" — and not only that they collect the candidate at reception."""
+    _, joins = mentioned_people(text)
+    return joins and not writer_only_fetches(text)
+
+
+def interviewers_for_invite(
+    event: CalendarEvent, user: Identity, text: str = "", writer: str = ""
+) -> tuple[Person, ...]:
+    """The interviewers of a calendar invitation read with the text that carries it (``text``: the mail's new
+    text; ``writer``: its From address). Attendees the text says are only copied ("I've copied Hollis in case
+    anything changes", "cc'ing Sam") are left out; the organizer counts when they wrote the mail and say they
+    take part (``organizer_takes_part``), even when the calendar lists only someone else. For the caller
+    reading a calendar REQUEST (classify's facts); plain inputs, no message object."""
+    people = list(interviewers_from_calendar(event, user))
+    organizer = event.organizer.email.lower() if event.organizer and event.organizer.email else ""
+    if not text:
+        return tuple(people)
+    copied = copied_people(text) | fetchers(text)
+    kept = [p for p in people if not named_in(p.name, p.email, copied)]
+    writer = writer.lower()
+    if (
+        organizer
+        and organizer == writer
+        and not user.is_user(organizer)
+        and not is_robot_or_team(organizer)
+        and organizer_takes_part(text)
+        and not any(p.email == organizer for p in kept)
+        and event.organizer is not None
+    ):
+        kept.append(Person(clean_name(event.organizer.name, organizer), organizer))
+    return tuple(kept) if kept else tuple(people)
 
 
 def interviewers_from_text(
