@@ -21,7 +21,12 @@ _HEAD = re.compile(
     r"|directeur|responsable|técnico|consultor|asesor)\b",
     re.I,
 )
-_TOKEN = r"(?:[A-Z][\w+#/.’'-]*|[ie]-?[A-Z][\w-]*|[A-Z]{2,}|II|III|IV|\((?:m/w/d|w/m/d|f/m/d|m/f/d|h/f|[A-Z][\w+#]{0,10})\))"
+# 'Chargé(e)', 'Analyste principal(e)', 'Chargé·e': a gender-inclusive ending belongs to the word
+_INCL = r"(?:\((?:e|es|ne|le|x)\)|·e)?"
+_TOKEN = (
+    r"(?:[A-Z][\w+#/.’'-]*" + _INCL + r"|[ie]-?[A-Z][\w-]*|[A-Z]{2,}|II|III|IV"
+    r"|\((?:m/w/d|w/m/d|f/m/d|m/f/d|h/f|[A-Z][\w+#]{0,10})\))"
+)
 _TITLE = rf"{_TOKEN}(?:(?:\s+|\s*&\s*|\s+(?:of|and|for|de|des|du)\s+|\s*/\s*){_TOKEN}){{0,6}}(?:,\s+{_TOKEN}(?:\s*&\s*{_TOKEN}|\s+{_TOKEN}){{0,2}})?"
 _T = rf"(?P<r>{_TITLE})"
 _CONTEXTS = [
@@ -29,7 +34,7 @@ _CONTEXTS = [
     for p in (
         rf"\b(?:role|position|post|Position|Stelle) (?:of|als|as)\s+(?:an?\s+)?{_T}",
         rf"\b(?:Bewerbung|bewerben|Position|Stelle)\s+(?:als|zum|zur)\s+{_T}",
-        rf"\b(?:for|as|to|about|on|in|with|fill)\s+(?:the|our|a|an|this|your)\s+{_T}\s+(?:position|role|opening|job|vacancy|post|req)\b",
+        rf"\b(?:for|as|to|about|on|in|with|fill)\s+(?:the|our|a|an|this|your)\s+{_T}\s+(?:position|role|opening|job|vacancy|post|req|contract)\b",
         rf"\b(?:for|as|to|about)\s+{_T}\s+(?:position|role|opening|job|vacancy)\b",
         rf"\b(?:[Tt]he|[Oo]ur)\s+{_T}\s+(?:position|role|opening|vacancy|requisition)\b",
         rf"\bjoin\s+(?:[\w&]+\s+){{0,3}}?as\s+(?:an?|our)\s+{_T}",
@@ -47,7 +52,11 @@ _CONTEXTS = [
 # after an explicit "poste de" / "puesto de", lower-case words continue the title up to a function word
 _LOWER_TITLE = re.compile(
     r"\b(?:(?:le |au )?poste d[e']|(?:la |al )?(?:posición|puesto|vacante) de|candidature (?:au poste de|pour))\s*"
-    r"(?P<r>[A-ZÉ][\w'-]*(?:\s+(?!(?:chez|et|à|au|en|y|para|con|que|qui|dans|pour|avec|at|bei|sur)\b)[\w'-]+){0,5})"
+    r"(?P<r>[A-ZÉ][\w'-]*"
+    + _INCL
+    + r"(?:\s+(?!(?:chez|et|à|au|en|y|para|con|que|qui|dans|pour|avec|at|bei|sur)\b)[\w'-]+"
+    + _INCL
+    + r"){0,5})"
 )
 _TRAILING = re.compile(
     r"\s+(?:chez|et|à|au|en|y|para|con|que|qui|dans|pour|avec|at|bei|sur|nous|we|est|sont|me|vous|a|es|está)\b.*$"
@@ -64,7 +73,14 @@ _PERSON = re.compile(r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}")
 _NOT_PERSON = re.compile(
     r"\b(?:Interview|Technical|Screen|Panel|Onsite|Round|Final|Intro|Call|Stage|Review|Chat)\b"
 )
-_CODE = re.compile(r"\s*\((?:R-|JR|Req|Job ID|ID)[^)]*\)|\s*\([A-Z]{0,3}-?\d[\w-]*\)")
+# a parenthesis carrying a number (requisition, exam or posting number, '12-mo contract') is not the title
+_CODE = re.compile(r"\s*\((?:R-|JR|Req|Job ID|ID)[^)]*\)|\s*\([^()\n]{0,30}\d[^()\n]{0,30}\)")
+# 'Data Analyst II, Department of Transportation': a comma then the unit the post sits in ends the title
+_UNIT = re.compile(
+    r",\s+(?:the\s+)?(?:Department|Dept\.?|Division|Office|Bureau|School|Faculty|Directorate|Ministry|Agency"
+    r"|Service|Unit|Section|Program(?:me)?|Département|Abteilung|Referat)\b.*$",
+    re.S,
+)
 _BAD = re.compile(
     r"\b(?:Interview|Confirmed|Application|Thank|Thanks|Hi|Dear|Team|Office(?! (?:Manager|Administrator|Assistant|Coordinator))|Call|Calendar|Meeting|Zoom|Teams|Update|Re"
     r"|Updated|Invitation|Hiring Manager|Recrutement|Recruiting|Talent Acquisition)\b"
@@ -91,7 +107,7 @@ _NAMED_TITLE = re.compile(r"^[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}\s*(?P<
 def _valid(title: str) -> str:
     # a title ends at a line break or a sentence's full stop ("Data Engineer. We read..."), not at "Sr."
     t = re.sub(r"(?<=\w{4})\.\s.*$|\s*\n.*$", "", title, flags=re.S)
-    t = _CODE.sub("", t).strip(" ,.-–:|")
+    t = _UNIT.sub("", _CODE.sub("", t)).strip(" ,.-–:|")
     t = re.sub(r"\s+(?:at|with|bei|chez)\s+.*$", "", t)
     named = _NAMED_TITLE.match(t)
     if named and not _HEAD.search(t[: named.end()]):
@@ -109,26 +125,40 @@ def _valid(title: str) -> str:
     return t
 
 
+# Lower-case words after a title in a subject that name the step or the thread, not the post ("Data Analyst
+# oral board", "Research Data Manager search", "SRE interview confirmed for Thursday")
+_STEP_AFTER = re.compile(
+    r"\s+(?:oral|board|panel|interview|phone|video|screen|call|chat|conversation|meeting|onsite|assessment"
+    r"|exercise|case|take-home|follow-up|references?|search|process|application|confirmed|scheduled|update"
+    r"|rescheduled|next|steps?|invite|invitation|debrief|for|on|at|this|tomorrow|today)\b.*$"
+)
+
+
 def role_from_subject(subject: str, company: str = "") -> str:
     s = subject
-    m = re.search(rf"{_T}\s+(?:at|@|bei|chez)\s+", s)
+    m = re.search(rf"{_T}\s+(?:at|@|bei|chez|with)\s+", s)
     if m and _valid(m.group("r")):
         return _valid(m.group("r"))
     for ctx in _CONTEXTS:
         m = ctx.search(s)
         if m and _valid(m.group("r")):
             return _valid(m.group("r"))
-    s = _SUBJECT_NOISE.sub(" ", re.sub(r"\s*\([a-z][^)]*\)", "", s))
-    for seg in re.split(r"\s+[-–|@]\s+|:\s+|\s*\|\s*|\s+-\s*|\s*–\s*", s):
-        seg = re.sub(r"\s+(?:role|position|vacancy|opening)$", "", seg.strip(" -–:|"))
+    s = _SUBJECT_NOISE.sub(" ", re.sub(r"(?:^|\s+)\([a-z][^)]*\)", "", s))
+    for seg in re.split(r"\s+[-–|@]\s+|:\s+|\s*\|\s*|\s+-\s*|\s*[–—]\s*", s):
+        seg = _CODE.sub("", seg)
+        seg = re.sub(
+            r"\s+(?:role|position|vacancy|opening|application|contract|search)$", "", seg.strip(" -–—:|")
+        )
         if company and seg.lower().startswith(company.lower()):
             seg = seg[len(company) :].strip()
+        seg = _STEP_AFTER.sub("", seg)
         m = re.fullmatch(_T, seg)
         if m and _valid(m.group("r")):
             return _valid(m.group("r"))
         # "Chef de projet digital": a sentence-case title whose first word is the head (French, Spanish)
-        m = re.fullmatch(r"(?P<r>[A-ZÉ][\w'-]*(?:\s+[\w'-]+){0,4})", seg)
-        if m and _HEAD.fullmatch(seg.split()[0]) and _valid(m.group("r")):
+        plain = _FRAME_HEAD.sub("", seg)  # 'Candidature Chargé(e) de projet'
+        m = re.fullmatch(r"(?P<r>[A-ZÉ][\w'-]*" + _INCL + r"(?:\s+[\w'-]+" + _INCL + r"){0,4})", plain)
+        if m and _HEAD.fullmatch(re.sub(r"\(.*", "", plain.split()[0])) and _valid(m.group("r")):
             return _valid(m.group("r"))
         # "Bevestiging gesprek Data Engineer", "Proceso de selección Analista de Datos Senior": a title closing it
         m = re.search(rf"(?:^|\s)[a-zäöüéíóá][\w-]*\s+{_T}$", seg)  # after a lower-case word: a whole title
@@ -198,6 +228,26 @@ def find_role(subject: str, text: str, company: str = "") -> str:
     return role_from_subject(subject, company) or role_from_text(text[:_ROLE_TEXT])
 
 
+# Short forms people write for a whole title's words ('SRE' for Site Reliability Engineer, 'Sr.' for Senior)
+_SHORT_FORMS = {
+    "sre": "site reliability engineer",
+    "swe": "software engineer",
+    "sde": "software development engineer",
+    "ml": "machine learning",
+    "qa": "quality assurance",
+    "ux": "user experience",
+    "bi": "business intelligence",
+    "sr": "senior",
+    "jr": "junior",
+    "mgr": "manager",
+    "eng": "engineer",
+}
+
+
 def role_key(role: str) -> str:
+    """Comparison key: case, spacing, gender markers ('(m/w/d)', 'H/F'), inclusive endings ('Chargé(e)') and
+    common short forms ('SRE', 'Sr.') ignored."""
     r = re.sub(r"\(?\b(?:m/w/d|w/m/d|f/m/d|m/f/d|d/f/m|h/f|f/h|m/f|f/m)\b\)?", "", role, flags=re.I)
-    return re.sub(r"[^0-9a-z]", "", r.lower())
+    r = re.sub(r"(?<=\w)(?:\((?:e|es|ne|le|x)\)|·e)", "", r.lower())
+    words = re.findall(r"[^\W_]+", r)
+    return re.sub(r"[^0-9a-z]", "", "".join(_SHORT_FORMS.get(w, w) for w in words))
