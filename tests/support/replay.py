@@ -21,6 +21,8 @@ from tests.support.corpus import Scenario
 _SUFFIXES = {
     "gmbh", "inc", "llc", "ltd", "limited", "plc", "ag", "se", "co", "corp", "corporation", "llp", "sa", "bv",
     "nv", "na", "pty", "pte", "srl", "sas", "oy", "ab", "kg", "ug", "ev", "company", "the",
+    # Spanish, French and Italian forms people leave out when they say the name ("Arenal Software")
+    "sl", "slu", "sau", "sarl", "spa",
 }
 
 

@@ -10,7 +10,19 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from followup.domain.company_platforms import (
+    PLATFORM_NAMES,
+    domain_label,
+    hosted_tenant,
+    is_platform,
+    is_platform_domain,
+    names_itself,
+    platform_notice,
+)
+from followup.domain.company_spelling import abbreviated_name, humble_label, public_body
 from followup.domain.senders import ATS_NAMES, domain_of, is_ats_domain, is_freemail
+
+__all__ = ["PLATFORM_NAMES", "domain_label", "is_platform", "is_platform_domain"]
 
 LEGAL = (
     r"(?:GmbH(?:\s*&\s*Co\.?\s*KG)?|AG|KG|SE|[Ii]nc\.?|Incorporated|Ltd\.?|Limited|LLC|L\.L\.C\.|LLP|PLC|plc|"
@@ -26,92 +38,12 @@ _PHRASE = re.compile(
     rf"(?:,?[ \t]+{LEGAL})?(?![\w@])"
 )
 _POSSESSIVE = re.compile(r"['’]s\b.*$")
-_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "ltd", "plc", "or", "ne", "gv"})
-_GENERIC_TLD = frozenset(
-    {
-        "com",
-        "org",
-        "net",
-        "io",
-        "co",
-        "de",
-        "uk",
-        "au",
-        "fr",
-        "es",
-        "eu",
-        "ai",
-        "app",
-        "dev",
-        "tech",
-        "us",
-        "ca",
-        "nl",
-        "ch",
-        "at",
-        "se",
-        "fm",
-        "ly",
-        "me",
-        "hr",
-        "jobs",
-        "careers",
-        "xyz",
-        "biz",
-        "info",
-        "in",
-        "jp",
-        "kr",
-        "sg",
-        "nz",
-    }
-)
 _DISPLAY_NOISE = re.compile(
     r"\s*(?:[-|,]\s*)?\b(?:careers?|jobs|recruiting|recruitment|talent(?:\s+(?:team|acquisition|partners?))?|hiring(?:\s+team)?"
-    r"|hr|people(?:\s+(?:team|ops))?|notifications?|team|no-?reply|karriere|personalabteilung|recrutement)\b\s*$",
+    r"|hr|people(?:\s+(?:team|ops))?|notifications?|team|no-?reply|karriere|personalabteilung|recrutement"
+    r"|(?:department\s+of\s+)?human\s+resources|ressources\s+humaines|recursos\s+humanos)\b\s*$",
     re.I,
 )
-# Platforms that carry an employer's mail but are never the employer: job boards, scheduling assistants,
-# HR and payroll suites, background-check vendors. Their names and mail domains name no employer.
-PLATFORM_NAMES = (
-    r"ZipRecruiter|Indeed(?:\s+Apply)?|LinkedIn|Glassdoor|Wellfound|AngelList(?:\s+Talent)?|Welcome\s+to\s+the\s+Jungle"
-    r"|Otta|Hired|Dice|Monster|CareerBuilder|SimplyHired|StepStone|XING|InfoJobs|Gupy|Computrabajo|Handshake"
-    r"|Built\s*In|Jobindex|Jobteaser|Totaljobs|Reed|Seek|Naukri|Rippling|Gusto|BambooHR|Deel|Remote\.com|Paradox"
-    r"|Oracle\s+(?:Cloud|Recruiting(?:\s+Cloud)?|Taleo)|HireRight|Checkr|Sterling|GoodHire|First\s+Advantage|Certn"
-    r"|HackerRank|Codility|CodeSignal|TestGorilla|Karat|DocuSign|Adobe\s+Sign|Dropbox\s+Sign"
-)
-_PLATFORM = re.compile(
-    rf"^(?:{PLATFORM_NAMES})(?:[\s,]+(?:{LEGAL}|Team|Jobs|Notifications?|Support|Talent))*$"
-    r"|^(?:ZipRecruiter|Indeed|LinkedIn|Glassdoor|Wellfound|AngelList|Welcome\s+to\s+the\s+Jungle|StepStone|XING"
-    r"|InfoJobs|Gupy|Rippling|Paradox|BambooHR|HireRight|Checkr|HackerRank|Codility|CodeSignal|DocuSign)\b"
-    r"|\b(?:Screening|Background(?:\s+Checks?|\s+Screening)?|Verifications?)(?:[\s,]+" + LEGAL + r")?$",
-    re.I,
-)
-_PLATFORM_LABEL = re.compile(
-    r"^(?:ziprecruiter|indeed|linkedin|glassdoor|wellfound|angellist|welcometothejungle|otta|hired|dice|monster"
-    r"|careerbuilder|stepstone|xing|infojobs|gupy|computrabajo|joinhandshake|builtin|rippling|gusto|deel|paradox"
-    r"|oraclecloud|hireright|checkr|sterlingcheck|goodhire|fadv|certn|hackerrank|codility|codesignal"
-    r"|testgorilla|karat|docusign|docusign-mail)$"
-    r"|screening|backgroundcheck|verif"
-)
-
-
-def is_platform(name: str) -> bool:
-    """'ZipRecruiter', 'Welcome to the Jungle', 'Paradox, Inc.', 'Clearwell Screening': never the employer."""
-    return bool(name) and bool(_PLATFORM.search(name.strip(" .,")))
-
-
-def is_platform_domain(domain: str) -> bool:
-    """A job board's, scheduler's, HR suite's or screening vendor's mail domain ('paradox.ai',
-    'hi.wellfound.com', 'workflow.mail.us6.cloud.oracle.com', 'gupy.io')."""
-    parts = [p for p in domain.lower().split(".") if p]
-    if len(parts) < 2:
-        return False
-    if ".".join(parts[-3:]) == "cloud.oracle.com" or ".cloud.oracle.com" in domain.lower():
-        return True  # Oracle Recruiting Cloud's workflow mail relays many employers
-    return any(_PLATFORM_LABEL.search(label) for label in (domain_label(domain), *parts[-3:-1]))
-
-
 # A staffing agency's own domain ('greyhavenstaffing.com', 'northpeak-recruiting.co.uk'): its mail is about
 # a client, and the client is the employer when the text names one.
 _AGENCY_LABEL = re.compile(
@@ -201,7 +133,7 @@ def strip_legal(name: str) -> str:
 # Legal forms as folded word sequences (what is left of 'S.A. de C.V.' or 'sp. z o.o.' once punctuation goes).
 _LEGAL_WORDS = tuple(
     tuple(f.split())
-    for f in """s a de c v|s a p i de c v|sp z o o|s p a|s r l|s l|s a s|s a|b v|n v|n a|a s|pty ltd|pvt ltd
+    for f in """s a de c v|s a p i de c v|sp z o o|s p a|s r l|s l u|s a u|s l|s a s|s a|slu|sau|b v|n v|n a|a s|pty ltd|pvt ltd
     |private limited|gmbh and co kg|gmbh co kg|l l c|gmbh|ag|kg|se|inc|incorporated|ltd|limited|llc|llp|plc|sas|sarl
     |srl|spa|sa|bv|nv|pty|corp|corporation|co|ab|oy|oyj|aps|as|asa|gbr|ug|ltda|pvt|kk|kft|sro|ev""".split("|")
 )
@@ -214,6 +146,7 @@ _KEY_TAILS = frozenset(
     technologies technology tech robotics insurance mutual solutions services cloud studios studio games health
     energy works networks partners ventures international global company""".split()
 )
+_GLUED_TAILS = tuple(sorted((t for t in _KEY_TAILS if len(t) >= 4), key=len, reverse=True))
 _KEY_HEADS = frozenset("group groupe grupo gruppe gruppo".split())
 
 
@@ -243,20 +176,14 @@ def company_key(name: str) -> str:
         words[0] = words[0][glued.end() :]
     while len(words) > 1 and words[-1] in _KEY_TAILS and len("".join(words[:-1])) >= 5:
         words.pop()
+    if len(words) == 1:  # a glued ending is the same name ('Parcelworks' / 'Parcel Works')
+        tail = next((t for t in _GLUED_TAILS if words[0].endswith(t) and len(words[0]) - len(t) >= 5), "")
+        if tail:
+            words[0] = words[0][: -len(tail)]
     while len(words) > 1 and words[-1] == "and":
         words.pop()
     # '&', 'and' and a domain that glues them ('tamsinoak', 'sorrelandpike') all compare alike
     return "".join(w for w in words if w != "and").replace("and", "")
-
-
-def domain_label(domain: str) -> str:
-    """'saltbush.com.au' -> 'saltbush'; 'mail.corvidsec.com' -> 'corvidsec'; 'halden-energie.de' -> 'halden-energie'."""
-    parts = [p for p in domain.lower().split(".") if p]
-    if len(parts) > 1:
-        parts.pop()  # the top-level domain, whatever it is (.com, .de, .design, .finance)
-    while len(parts) > 1 and parts[-1] in _SECOND_LEVEL:
-        parts.pop()
-    return parts[-1] if parts else ""
 
 
 def _phrases(texts: Iterable[str], lab: str = "") -> list[str]:
@@ -299,10 +226,21 @@ _REGISTERED = re.compile(r"\b(?:Company|Corporation|Incorporated)$")
 
 
 def match_domain(domain: str, texts: Iterable[str]) -> str:
-    """The phrase in the texts that spells the domain's name ('corvidsec.com' -> 'Corvid Security'), or ""."""
-    if is_platform_domain(domain):
-        return ""  # a platform's name is never the employer's
+    """The name written in the texts that the domain spells or abbreviates ('corvidsec.com' -> 'Corvid
+    Security', 'stbrendans.org' -> "St. Brendan's Medical Center"), or ""."""
     texts = list(texts)
+    if platform_notice(domain, texts):
+        # a platform's name is never the employer's; the employer whose page it hosts may be written
+        tenant = hosted_tenant(domain, texts)
+        return _finish(abbreviated_name(tenant, texts), texts) if tenant else ""
+    name = _spelled_name(domain, texts)
+    if not name and domain.count(".") >= 2:
+        tenant = hosted_tenant(domain, texts)  # 'acme.hrsuite.com': a tenant's mail on someone's platform
+        name = abbreviated_name(tenant, texts) if tenant else ""
+    return _finish(name, texts)
+
+
+def _spelled_name(domain: str, texts: list[str]) -> str:
     if is_agency_domain(domain):
         client = named_client(texts)
         if client:
@@ -343,7 +281,32 @@ def match_domain(domain: str, texts: Iterable[str]) -> str:
         # 'Oakhurst Mutual' or 'Thistle & Finch' (the address spells it word for word), not the registered
         # 'Oakhurst Mutual Insurance Company' or 'Thistle & Finch Design Ltd'
         return exact
-    return best[2] if best else ""
+    if best is None or best[0] < 2:
+        # no phrase spells the label or starts with it: the name whose words it abbreviates
+        # ('northfielduniv' for Northfield University), which outweighs a bare stem ('Northfield')
+        return abbreviated_name(label, texts, state_ok=True) or (best[2] if best else "")
+    return best[2]
+
+
+# Legal forms people leave out when they say the name ('Arenal Software', not 'Arenal Software S.L.'), and
+# dotted forms whose last dot a sentence's end took ('B.V', 'S.p.A').
+_SPOKEN_WITHOUT = re.compile(
+    r"[\s,]+(?:S\.\s?L\.?(?:\s?U\.?)?|S\.\s?A\.\s?U\.?|SLU|SAU|SARL|S\.?A\.?R\.?L\.?|SAS|S\.A\.S\.?|S\.p\.A\.?|SpA"
+    r"|S\.r\.l\.?|Srl|S\.A\.?|Ltda\.?|Lda\.?)$"
+)
+_CUT_DOT = re.compile(r"(?<=\b[A-Z]\.[A-Za-z])$|(?<=\b[A-Z]\.[a-z]\.[A-Z])$")
+
+
+def _finish(name: str, texts: Iterable[str] = ()) -> str:
+    """The name as people say it: a public body's full form ('City of Eastbrook'), Romance legal forms left
+    out, a dotted form's cut last dot restored ('Kanaalzicht Data B.V.')."""
+    if not name:
+        return ""
+    name = public_body(name, texts)
+    bare = _SPOKEN_WITHOUT.sub("", name).strip(" ,")
+    if bare and bare != name and len(bare) >= 3:
+        return bare
+    return name + "." if _CUT_DOT.search(name) else name
 
 
 # Words after a name that describe the mail, not the employer: "Nimbusline SRE - intro call",
@@ -364,11 +327,15 @@ def _trim_tail(phrase: str) -> str:
 
 def from_domain(domain: str, texts: Iterable[str] = ()) -> str:
     """Last resort: 'halden-energie.de' -> 'Halden Energie'; 'tidewellfoods.com' -> 'Tidewell Foods' when the
-    texts spell the label as words ("interview at Tidewell Foods", "tidewell foods"), else 'Tidewellfoods'."""
+    texts spell the label as words ("interview at Tidewell Foods", "tidewell foods"), else the label with a
+    common name ending split off ('Tidewell Foods'), a US public body's state code left out ('Eastbrook')."""
     texts = list(texts)
-    if is_platform_domain(domain):
+    notice = platform_notice(domain, texts)
+    if notice == "digest":
+        return ""  # a job alert or a newsletter names many employers or none
+    if notice:
         # a relay's domain names no employer: the one the subject or text names, else none
-        return from_patterns(texts[0] if texts else "", "\n".join(texts[1:3]))
+        return _finish(from_patterns(texts[0] if texts else "", "\n".join(texts[1:3])), texts)
     label = domain_label(domain)
     parts = [w for w in re.split(r"[-_]", label) if w]
     spelled = [spelled_label("".join(parts), t) for t in texts]
@@ -376,7 +343,8 @@ def from_domain(domain: str, texts: Iterable[str] = ()) -> str:
     if found:
         return found
     if len(parts) == 1:
-        return split_glued(parts[0])
+        humble = humble_label(parts[0], domain)
+        return humble if " " in humble else split_glued(humble)
     return " ".join(w.capitalize() for w in parts)
 
 
@@ -465,6 +433,8 @@ def from_display_name(display: str, human_name: str = "", body: str = "") -> str
         _DISPLAY_NOISE.sub("", name).strip(" -|,")
     ):
         return ""
+    if names_itself(name, (body,)):
+        return ""  # the mail says this sender is the board or host it came through
     if human_name and name.lower() == human_name.lower():
         return ""
     if signed_by(name, body) and _person_like(name):
@@ -472,7 +442,7 @@ def from_display_name(display: str, human_name: str = "", body: str = "") -> str
     cleaned = name
     for _ in range(2):
         cleaned = _DISPLAY_NOISE.sub("", cleaned).strip(" -|,")
-    return cleaned
+    return _finish(cleaned)
 
 
 def _person_like_word(name: str) -> bool:
@@ -537,7 +507,7 @@ def _clean(c: str) -> str:
         return ""
     if not re.match(r"[A-Z0-9]", c):
         return ""
-    return c
+    return _finish(c)
 
 
 def employer_from_addresses(addresses: Iterable[str]) -> str:
