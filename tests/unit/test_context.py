@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+from pathlib import Path
 
 from followup.domain.classify import read
 from followup.domain.context import NO_CONTEXT, Context, Heads, ThreadIndex, heads_of, heads_of_message
@@ -186,3 +187,11 @@ def test_heads_from_the_raw_header_match_the_parsed_message() -> None:
 def test_a_context_pickles_for_the_worker_processes() -> None:
     assert pickle.loads(pickle.dumps(THREAD)) == THREAD
     assert pickle.loads(pickle.dumps(heads_of(_mail("hi")))) == heads_of(_mail("hi"))
+
+
+def test_heads_from_the_raw_header_match_the_parse_on_every_fixture_message() -> None:
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures"
+    raws = [p.read_bytes() for p in sorted(fixtures.rglob("*.eml"))]
+    assert len(raws) > 500
+    differ = [i for i, raw in enumerate(raws) if heads_of(raw) != heads_of_message(parse(raw))]
+    assert not differ, differ[:5]
