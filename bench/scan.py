@@ -9,7 +9,9 @@ sent mail), then, each in a fresh child process (honest peak RSS):
 (a) floor   a bare imapclient script fetching exactly what the product needs: the same SEARCH, headers
             (with size, date, flags) for every message in the window, bodies for the same messages;
 (b) first   the product's first scan (``followup.services.scan.scan``, everything it does);
-(c) idle    a scan with no new mail (floor: log in, open both folders, log out);
+(c) idle    a scan with no new mail (floor: log in, open both folders, log out): it reuses the first
+            scan's evaluation; then the same with the clock at that evaluation's ``changes_at`` (the
+            evaluation must be recomputed: what a no-change scan costs when a due time was crossed);
 (d) +100    a scan after 100 new messages (floor: the same fetches for those 100).
 
 Prints seconds, ratio to the floor, messages per second and peak RSS, the time a scan spends in each
@@ -94,7 +96,7 @@ def child_floor(port: int, plan: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def child_scan(config_path: str) -> dict[str, Any]:
+def child_scan(config_path: str, as_of: str = "") -> dict[str, Any]:
     """The product's scan, with the time spent in each of its steps."""
     from followup.backends import imap
     from followup.config import load_config
@@ -114,11 +116,13 @@ def child_scan(config_path: str) -> dict[str, Any]:
         return wrapper
 
     scan_module.sync_account = timed("sync", scan_module.sync_account)  # type: ignore[assignment]
-    scan_module.evaluate_all = timed("track+policy", scan_module.evaluate_all)  # type: ignore[assignment]
+    scan_module.evaluate_until = timed("track+policy", scan_module.evaluate_until)  # type: ignore[assignment]
     scan_module.draft_due = timed("draft_due", scan_module.draft_due)  # type: ignore[assignment]
     scan_module.remove_pointless = timed("remove_pointless", scan_module.remove_pointless)  # type: ignore[assignment]
     imap.ImapMailbox.connect = timed("connect+login", imap.ImapMailbox.connect)  # type: ignore[method-assign]
     imap.ImapMailbox.muted_refs = timed("muted_refs", imap.ImapMailbox.muted_refs)  # type: ignore[method-assign]
+    imap.ImapMailbox.mute_state = timed("mute_state", imap.ImapMailbox.mute_state)  # type: ignore[method-assign]
+    scan_module.reusable = timed("reusable?", scan_module.reusable)  # type: ignore[assignment]
     imap.ImapMailbox.find_drafted = timed("find_drafted", imap.ImapMailbox.find_drafted)  # type: ignore[method-assign]
     Store.set_keywords = timed("store.set_keywords", Store.set_keywords)  # type: ignore[method-assign]
     Store.signals = timed("store.signals", Store.signals)  # type: ignore[method-assign]
@@ -127,7 +131,7 @@ def child_scan(config_path: str) -> dict[str, Any]:
     config = load_config(Path(config_path))
     store = Store.open(config.store_path)
     started = time.perf_counter()
-    result = scan_module.scan(config, store, AS_OF)
+    result = scan_module.scan(config, store, datetime.fromisoformat(as_of) if as_of else AS_OF)
     seconds = time.perf_counter() - started
     store.close()
     sync = result.syncs[0] if result.syncs else None
@@ -141,6 +145,8 @@ def child_scan(config_path: str) -> dict[str, Any]:
         "kept": sync.kept if sync else 0,
         "declined": sync.declined if sync else 0,
         "errors": result.errors,
+        "reused": result.reused,
+        "changes_at": result.changes_at.isoformat() if result.changes_at else "",
     }
 
 
@@ -272,6 +278,8 @@ def bench_size(size: int, seed_value: int) -> dict[str, Any]:
         idle_plan = dict.fromkeys(folders)
         row["idle_floor"] = run_floor(server.port, idle_plan, work)
         row["idle"] = run_child("scan", cfg)
+        if row["idle"]["changes_at"]:
+            row["idle_due"] = run_child("scan", cfg, row["idle"]["changes_at"])
         new_by_folder = {f: [m for m in new if m.folder == f] for f in folders}
         seed(server, new)
         plan_new = {
@@ -303,8 +311,11 @@ def report(row: dict[str, Any]) -> str:
     for name, key, floor_key, count in (
         ("first scan", "first", "floor", size),
         ("no new mail", "idle", "idle_floor", 0),
+        ("no new mail, a due time crossed", "idle_due", "idle_floor", 0),
         (f"{NEW} new messages", "new", "new_floor", NEW),
     ):
+        if key not in row:
+            continue
         run, floor = row[key], row[floor_key]
         rate = f"{count / run['seconds']:,.0f}" if count else "-"
         lines.append(
@@ -312,11 +323,14 @@ def report(row: dict[str, Any]) -> str:
             f"| {rate} | {run['rss_mb']:.0f} (floor {floor['rss_mb']:.0f}) |"
         )
     lines.append("")
-    for key in ("first", "idle", "new"):
+    for key in ("first", "idle", "idle_due", "new"):
+        if key not in row:
+            continue
         steps = ", ".join(f"{k} {v:.3f}" for k, v in sorted(row[key]["steps"].items(), key=lambda kv: -kv[1]))
         lines.append(f"- {key}: fetched {row[key]['fetched']}, declined {row[key]['declined']}, "
                      f"not parsed (no hiring word) {row[key].get('unparsed', 0)}, kept {row[key]['kept']}, "
-                     f"worker peak RSS {row[key].get('worker_rss_mb', 0):.0f} MB; seconds in: {steps}")  # fmt: skip
+                     f"worker peak RSS {row[key].get('worker_rss_mb', 0):.0f} MB, evaluation reused "
+                     f"{row[key].get('reused')}; seconds in: {steps}")  # fmt: skip
     lines.append(
         f"- parse + classify, one core: {row['classify_all']:,.0f} msgs/s over all mail, "
         f"{row['classify_candidates']:,.0f} msgs/s over the mail the prefilter keeps; with the pre-parse "
@@ -339,7 +353,7 @@ def main(argv: list[str] | None = None) -> int:
         if kind == "floor":
             out = child_floor(int(rest[0]), json.loads(Path(rest[1]).read_text("utf-8")))
         else:
-            out = child_scan(rest[0])
+            out = child_scan(*rest)
         print(json.dumps(out))
         return 0
     rows = []
