@@ -188,13 +188,20 @@ def _read(message: Message, user: Identity, context: Context | None = None) -> R
     looks = board = 0.0  # look-alike and job-board scores weigh only on the employer's side
     if from_user:
         kind, conf, k_ev = _user_kind(view, hiring, message, user, in_thread)
-    elif facts.auto_reply:
+    elif facts.auto_reply and not _receipt(view):
         kind, conf, k_ev = Kind.OTHER, 0.95, ("auto-reply",)
     else:
         looks, l_ev = R.score(text, R.LOOKALIKE)
+        if looks >= 3.0 and any("new event" in p.lower() for p in l_ev) and _user_invited(view.text, user):
+            looks -= 3.0  # a booking page's notice is a look-alike for its host, not for the user who booked
         board, b_ev = R.score(text, R.JOBBOARD)
         if facts.bulk:
             board += 1.0
+            if not facts.ats and ('"' in view.kind_text or "“" in view.kind_text):
+                # a newsletter quotes the sentences it writes about ("we regret to inform you ..."): they are
+                # its subject matter, not the sender's own decision (a job platform quoting an employer's
+                # message to the user relays it: that one is read)
+                view = replace(view, kind_text=_SPEECH.sub(" ", view.kind_text))
         kind, conf, k_ev = _employer_kind(
             view, message, hiring, looks, l_ev, board, b_ev, user.timezone, in_thread
         )
@@ -211,6 +218,9 @@ def _read(message: Message, user: Identity, context: Context | None = None) -> R
     )
     if from_user and kind is Kind.OTHER:
         related = hiring >= 1.0 or bool(_recipient_domain(message, user))
+    if facts.bulk and kind is Kind.OTHER and not facts.ats and not view.forwarded:
+        # a newsletter or blog digest, even the employer's own ("we're hiring!"), names no process
+        related = False
     reading = Reading(
         kind=kind,
         confidence=round(conf, 2),
@@ -283,6 +293,7 @@ def _employer_kind(
         "ack": R.ACK,
         "promise": R.PROMISE,
         "coming": R.COMING_IN,
+        "moved": R.DECISION_MOVED,
     }
     sc: dict[str, tuple[float, tuple[str, ...]]] = {}  # scored on first use: most mail decides early
 
@@ -290,6 +301,10 @@ def _employer_kind(
         if name not in sc:
             # "if there's a fit, we will contact you to arrange a call" asks nothing yet
             source = firm if name in ("invite", "next", "proposal") else text
+            if name == "rejection" and _NO_NEWS.search(text.low):
+                # "without news from us in six weeks, consider that we could not take it further": an ack's
+                # standing disclaimer, not a decision made
+                source = R.Text.of(_without_no_news(view.kind_text))
             sc[name] = R.score(source, tables[name])
             if name == "action" and sc[name][0] >= 2 and _RECALLED.search(view.kind_text):
                 if not asked:
@@ -332,6 +347,9 @@ def _employer_kind(
         return Kind.OFFER, conf(s("offer"), 3.5), e("offer")
     if s("withdrawn") >= 4:
         return Kind.WITHDRAWN, conf(s("withdrawn"), 4), e("withdrawn")
+    if not message.calendar and s("moved") >= 3.5:
+        # "we've had to push the decision back to the 15th": a new promise, not an interview moved
+        return Kind.DECISION_TIMELINE, conf(max(s("promise"), s("moved")), 3), e("moved") + e("promise")
 
     events = [c for c in message.calendar if c.start is not None or c.cancelled]
     if events:
@@ -346,6 +364,9 @@ def _employer_kind(
         return Kind.INTERVIEW_CONFIRMED, conf(3 + min(hiring, 4) / 2, 3), (cal_fact, *h_short(text))
 
     slot = _fixed_time(view.body, message, user_tz)
+    if slot and _STAMP.search(view.body):
+        # "your application was received on 02/27 at 9:10 PM": when the user applied, not a meeting
+        slot = _fixed_time(_STAMP.sub(" ", view.body), message, user_tz)
     if s("reschedule") >= 3:
         return Kind.RESCHEDULE, conf(s("reschedule"), 3), e("reschedule")
     options = sum(1 for line in view.body.splitlines() if _CLOCK.search(line) and _DAY.search(line))
@@ -356,6 +377,14 @@ def _employer_kind(
         or _asked_time(view.body)
         and s("confirm") < 2.5
     )
+    if (
+        s("action") >= 3.5
+        and s("promise") >= 3
+        and all("refer" in p.lower() for p in e("action"))
+        and not _references_asked(view.body)
+    ):
+        # "she'd like to speak with two of your references; I'll be in touch about which": nothing asked yet
+        sc["action"] = (0.0, ())
     # a time beside a test or a document request is its deadline ("complete it by April 15, 23:59"), not a meeting
     deadline = s("action") >= 3.5 and s("confirm") < 2.5 and s("action") > s("invite")
     if slot and not proposing and not deadline:
@@ -363,6 +392,8 @@ def _employer_kind(
     if s("action") >= 3.5 and s("action") >= s("invite"):
         return Kind.ACTION_REQUEST, conf(s("action"), 3.5), e("action")
     if s("next") >= 3 and not (s("promise") >= 3 and s("invite") + s("proposal") < 2 and s("next") < 6):
+        if _first_step(firm, f"{view.text}\n{message.quoted_text[:1500]}"):
+            return Kind.INTERVIEW_INVITE, conf(s("next"), 3), ("a first interview to schedule", *e("next"))
         return Kind.NEXT_ROUND, conf(s("next"), 3), e("next")
     if s("invite") + s("proposal") >= 2.5:
         return Kind.INTERVIEW_INVITE, conf(s("invite") + s("proposal"), 2.5), e("invite") + e("proposal")
@@ -395,6 +426,102 @@ def _asked_time(body: str) -> bool:
         if sent.endswith("?") and _CLOCK.search(sent) and _DAY.search(sent):
             return True
     return False
+
+
+# "received on 02/27/2027 at 9:10 PM", "submitted on March 3 at 14:02": the moment the user applied
+_STAMP = re.compile(
+    r"\b(?:received|submitted|applied|sent|created|completed|filed|registered|recorded|logged|reçue?|envoyée?"
+    r"|eingegangen|übermittelt|recibida|enviada|ontvangen|verzonden)\b[^.!?\n]{0,12}\b(?:on|at|le|am|el|op|il)\b"
+    r"[^!?\n]{0,40}?\d{1,2}[:.h]\d\d(?:\s*[ap]\.?m\.?)?",
+    re.I,
+)
+# quoted speech of a sentence or more ("We regret to inform you that ..."), as a newsletter quotes it
+_SPEECH = re.compile(
+    r'"[^"\n]{0,400}?(?:\s[^"\s]+){5}[^"\n]{0,400}?"|“[^”]{0,400}?(?:\s[^”\s]+){5}[^”]{0,400}?”'
+)
+# an out-of-office's own words: an auto-reply that says them is one, whatever hiring words it quotes
+_AWAY = re.compile(
+    r"\b(?:out of (?:the )?office|on (?:annual |parental |maternity |paternity |sick |medical )?leave|away from (?:my|the)"
+    r"|limited access to|not be checking|(?:back|returning|return) (?:in the office )?on|vacation|holiday"
+    r"|abwesend|abwesenheit|urlaub|absente?\b|en congés?|ausente|vacaciones|afwezig|vakantie)",
+    re.I,
+)
+# a rejection said only for the case that no news comes, in an acknowledgement (matched on lower-cased text)
+_NO_NEWS = re.compile(
+    r"\b(?:sans (?:nouvelles|réponse|retour)|si vous n'(?:avez|recevez)|if you (?:don't|do not|haven't|have not)"
+    r" (?:hear|receive)|should you not (?:hear|receive)|(?:sollten|falls|wenn) (?:sie|du) (?:bis|innerhalb|in den|nach)\b"
+    r"|si no (?:recibes|recibe|has recibido|ha recibido|tienes noticias|tiene noticias)|(?:mocht|als|indien) (?:je|u) "
+    r"(?:binnen|na|voor) |in (?:the )?absence of (?:a )?(?:response|reply|news))"
+)
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def _without_no_news(text: str) -> str:
+    """The text without the sentences that say what silence would mean."""
+    low = text.lower().replace("’", "'")
+    if len(low) != len(text):
+        return text
+    out, at = [], 0
+    for m in _NO_NEWS.finditer(low):
+        if m.start() < at:
+            continue
+        start = max(at - 1, *(text.rfind(c, at, m.start()) for c in ".!?\n")) + 1
+        end = _SENTENCE_END.search(text, m.end())
+        out.append(text[at:start])
+        at = end.end() if end else len(text)
+    return "".join(out) + text[at:]
+
+
+_RECEIPT_SUBJECT = re.compile(
+    r"\b(?:application|candidature|candidatura|bewerbung|sollicitatie|solicitud|postulaci[óo]n|received|receipt|réception"
+    r"|eingang|eingangsbestätigung|recibida|ontvangen|ontvangstbevestiging|thank you for applying)",
+    re.I,
+)
+_INVITEE = re.compile(r"\binvitee(?: email| name)?\s*:?\s*\n?\s*([^\n]{1,120})", re.I)
+_REF_WORD = re.compile(r"referen|referee", re.I)
+_GENERIC_NEXT = re.compile(r"(?:the |our )?next step.*|mov(?:e|ing) you forward.*", re.I | re.S)
+
+
+def _receipt(view: _View) -> bool:
+    """An auto-reply that is an ATS's receipt of the application ("nous accusons bonne réception de votre
+    candidature"), not an out-of-office: its own subject names the application or its receipt (an
+    out-of-office answers whatever the user wrote), and it says nothing of being away."""
+    if (
+        not _RECEIPT_SUBJECT.search(view.subject)
+        or _RE_SUBJECT.match(view.subject)
+        or _AWAY.search(view.kind_text[:2000])
+    ):
+        return False
+    return R.score(R.Text.of(view.kind_text), R.ACK, limit=0)[0] >= 3
+
+
+def _user_invited(text: str, user: Identity) -> bool:
+    """A booking notice whose invitee is the user (the employer is the host)."""
+    name = user.name.lower().strip()
+    for m in _INVITEE.finditer(text[:3000]):
+        who = m.group(1).lower()
+        if any(a in who for a in user.addresses) or (len(name) > 3 and name in who):
+            return True
+    return False
+
+
+def _references_asked(body: str) -> bool:
+    """A sentence about references that asks the user for them (names, contact details, "could you")."""
+    for m in _SENTENCE.finditer(body[:3000]):
+        sent = m.group(0)
+        if _REF_WORD.search(sent) and R.score(R.Text.of(sent), R.REFERENCE_ASK, limit=0)[0]:
+            return True
+    return False
+
+
+def _first_step(firm: R.Text, thread: str) -> bool:
+    """The "next step" is the first conversation: only generic next-step words ("we'd like to move you
+    forward; the next step is a video interview"), and no sign in the subject, the text or the quoted thread that
+    the candidate has already talked to anyone."""
+    _, phrases = R.score(firm, R.NEXT_ROUND, limit=12)
+    if not all(_GENERIC_NEXT.fullmatch(p) for p in phrases):
+        return False
+    return not R.score(R.Text.of(thread), R.PAST_CONTACT, limit=0)[0]
 
 
 def h_short(text: R.Text) -> tuple[str, ...]:

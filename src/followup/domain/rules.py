@@ -142,6 +142,7 @@ HIRING = cues(
     (
         r"\b(?:your|the|this|our|an?)\s+(?:job\s+)?application\b(?!\s+(?:fee|for (?:a|the|your) (?:card|loan|account)))",
         1.0,
+        ("application",),
     ),
     (r"\b(?:the|this|our|your|an?)\s+(?:[\w&,-]+\s+){0,6}?" + JOB + r"\b", 1.0),
     (r"\bcandidates?\b|\bapplicants?\b|\bshortlist", 1.0),
@@ -154,6 +155,18 @@ HIRING = cues(
     (
         r"\b(?:finalists?|shortlisted|resume|résumé|cv|lebenslauf|hiring|references?|take-home|offer letter)\b",
         1.0,
+        (
+            "finalist",
+            "shortlisted",
+            "resume",
+            "résumé",
+            "cv",
+            "lebenslauf",
+            "hiring",
+            "reference",
+            "take-home",
+            "offer letter",
+        ),
     ),
     (
         r"\b(?:phone|technical|video|intro|screening) (?:screen|call|round|interview)\b|\bonsite\b|\bpanel\b",
@@ -179,7 +192,7 @@ HIRING = cues(
         r"|arbeidsvoorwaarden\w*|besluit|selectieprocedure|tweede (?:gesprek|ronde)|proceso de selección)\b"
         r"|\b(?:the|our) (?:last|other|remaining) (?:conversations|interviews|candidates)\b"
         r"|\b(?:have|give you|get you) (?:an|our|the) (?:answer|decision|verdict)\b|\bbackground check\b"
-        r"|\b(?:your|the) portfolio\b|\bco-?founder\b|\bhiring\b"
+        r"|\b(?:your|the) portfolio\b|\bco-?founder\b|\bhiring\b|\bmeet (?:the )?rest of (?:the|our|my) (?:\w+ )?(?:team|crew|folks|group)\b"
         r"|\bthanks? (?:\w+ ){0,2}for (?:coming in|making the trip|visiting us)\b|\bshow(?:ing)? you around (?:the|our) office",
         1.0,
     ),
@@ -245,6 +258,8 @@ LOOKALIKE = cues(
         ("card",),
     ),
     (r"\bnewsletter\b", 1.5),
+    # said of a survey and of an assessment's personality section alike: a hint, not a look-alike on its own
+    (r"\bno right or wrong answers\b", 1.5),
     (
         r"\b(?:podcast|episode|journalist|our (?:piece|story|article)|for (?:an?|our) (?:piece|story|article)"
         r"|read the (?:full )?interview|this week's interview|we sat down with|an interview with the)\b",
@@ -252,7 +267,7 @@ LOOKALIKE = cues(
     ),
     (
         r"\b(?:user|customer|market|ux) research\b|\bresearch (?:study|session|participant)|\bparticipants?\b"
-        r"|\bgift card\b|\bvoucher\b|\bno right or wrong answers\b|\bas a thank[- ]you\b"
+        r"|\bgift card\b|\bvoucher\b|\bas a thank[- ]you\b"
         r"|[$€£]\d+ (?:credit|gift|amazon|reward)|\b(?:customers|users|shoppers)\b.{0,60}\binterview"
         r"|\binterview about (?:your (?:experience|use|habits|needs)|how you (?:use|shop|work with|found))",
         3.0,
@@ -261,7 +276,6 @@ LOOKALIKE = cues(
             "participant",
             "gift card",
             "voucher",
-            "no right or wrong",
             "as a thank",
             "credit",
             "gift",
@@ -377,6 +391,26 @@ LOOKALIKE = cues(
         r"|immediate interviews|exclusive .{0,30}role|open to new opportunities|several (?:exciting )?(?:roles|positions|openings)"
         r"|salar(?:y|ies) range)\b",
         3.5,
+        (
+            "client",
+            "exciting",
+            "came across",
+            "partnering",
+            "interest",
+            "chat",
+            "open to",
+            "i have a",
+            "rate:",
+            "per hour",
+            "/hr",
+            "w2",
+            "contract role",
+            "immediate interviews",
+            "exclusive",
+            "opportunities",
+            "several",
+            "salar",
+        ),
     ),
     (r"\bmy client\b", 1.5),
     (r"\b(?:a new event has been scheduled|booked a new event with you)", 3.0),
@@ -390,17 +424,21 @@ LOOKALIKE = cues(
 )
 
 # The kind tables live in their own module; they are re-exported here so callers read ``rules.OFFER``.
+from followup.domain.rules_intl import lookalike_more as _lookalike_more  # noqa: E402
 from followup.domain.rules_kinds import (  # noqa: E402 - needs ``cues`` defined above
     ACK,
     ACTION,
     AGENCY_SUBMIT,
     COMING_IN,
     CONFIRM,
+    DECISION_MOVED,
     INVITE,
     NEXT_ROUND,
     OFFER,
+    PAST_CONTACT,
     PROMISE,
     PROPOSAL,
+    REFERENCE_ASK,
     REJECTION,
     RESCHEDULE,
     USER_FOLLOW_UP,
@@ -411,6 +449,7 @@ from followup.domain.rules_kinds import (  # noqa: E402 - needs ``cues`` defined
 from followup.domain.rules_romance import HIRING_IT_PT  # noqa: E402
 
 HIRING = HIRING + HIRING_IT_PT
+LOOKALIKE = LOOKALIKE + _lookalike_more()
 
 __all__ = [
     "Cue",
@@ -433,6 +472,9 @@ __all__ = [
     "ACTION",
     "ACK",
     "AGENCY_SUBMIT",
+    "DECISION_MOVED",
+    "PAST_CONTACT",
+    "REFERENCE_ASK",
     "PROMISE",
     "COMING_IN",
     "USER_THANKS",

@@ -15,7 +15,8 @@ What they add, each as a family of phrasings rather than any one mail's sentence
 
 from __future__ import annotations
 
-from followup.domain.rules import cues
+from followup.domain.rules import Cue, cues
+from followup.domain.rules_intl import Pair, wcues
 
 __all__ = [
     "ACK_MORE",
@@ -27,6 +28,10 @@ __all__ = [
     "NEXT_ROUND_MORE",
     "RESCHEDULE_MORE",
     "PROMISE_MORE",
+    "INVITE_MORE",
+    "DECISION_MOVED",
+    "PAST_CONTACT",
+    "REFERENCE_ASK",
 ]
 
 _DELIVERABLE = r"(?:resume|résumé|cv|profile|application|details|candidacy|candidature)"
@@ -41,12 +46,18 @@ AGENCY_SUBMIT = cues(
             f"your {w}" for w in ("resume", "résumé", "cv", "profile", "application", "details", "candida")
         ),
     ),
+    (  # the user themself put forward ("I've submitted you to my client for the coordinator contract")
+        r"\b(?:i'?ve|i have|we'?ve|we have|i just|i've just|we just) (?:just )?(?:submitted|put|presented|put forward|sent)"
+        r" you (?:forward |over |across )?(?:to|for)\b",
+        4.0,
+        ("ted you", "put you", "sent you"),
+    ),
 )
 
 ACK_MORE = AGENCY_SUBMIT + cues(
     (  # a job board's confirmation, said to the user as a sentence of its own
         r"\byou(?<!because you)(?<!since you)(?<!that you)(?<!which you)(?<!ones you)(?<!jobs you)(?<!roles you)"
-        r"(?:'ve| have)?(?: just| successfully)? applied (?:to|for)\b"
+        r"(?:'ve| have)?(?: just| successfully)? applied (?:to|for)\b(?! (?:a |some |other |many )?similar\b)"
         r"|\byour application (?:to|for) (?:[\w&.,'()/-]+ ){1,8}?(?:has been|was|is) (?:successfully )?(?:sent|submitted|received"
         r"|delivered)\b|\bapplication is on its way\b|\bsuccessfully (?:applied|submitted your application)\b"
         r"|\bapplied (?:on |via |through |with )?.{0,30}\b(?:1-click|one-click|easy|quick) apply\b",
@@ -189,5 +200,116 @@ PROMISE_MORE = cues(
         r" (?:final )?(?:answer|decision|update|news|feedback)\b",
         3.0,
         ("give you",),
+    ),
+)
+
+
+# --- round 8: families written with plain spaces (``wcues``: a phrase may wrap onto the next line) -------
+def _w(*items: Pair) -> tuple[Cue, ...]:
+    return wcues(*items)
+
+
+REJECTION_MORE = REJECTION_MORE + _w(
+    (  # someone else chosen, said as what the team is doing now ("we're going with another candidate")
+        r"\b(?:we'?re|we are|i'?m|they'?re|they are|(?:we|they)(?:'ve| have)? decided on) going with (?:someone|somebody"
+        r"|another|a different|the other|one of the other)\b",
+        4.0,
+    ),
+    (  # the role filled, said by the team that filled it
+        r"\b(?:we'?ve|we have|we'?ve now|we have now|we just|we recently) filled (?:the|this|that|our) (?:[\w&,/()-]+ ){0,6}?"
+        r"(?:role|position|job|opening|vacancy|post)\b",
+        4.0,
+    ),
+)
+
+NEXT_ROUND_MORE = NEXT_ROUND_MORE + _w(
+    (  # a first meeting already happened: now the rest of the people
+        r"\b(?:meet|come meet|meeting) (?:the )?rest of (?:the|our|my) (?:\w+ )?(?:team|crew|folks|group|gang|founders|leadership)\b",
+        3.0,
+    ),
+    (
+        r"\binvite you (?:back )?(?:to|for) (?:an?|the|our) (?:in-person|in person|on-site|onsite|final|second|follow-up)"
+        r" (?:\w+ ){0,2}?(?:interview|panel|round|conversation|meeting)\b",
+        2.0,
+    ),
+)
+
+ACTION_MORE = ACTION_MORE + _w(
+    (  # a business case to work through and hand in
+        r"\bcase (?:exercise|assignment|challenge|task|prompt|presentation task)\b",
+        2.0,
+    ),
+    (  # the deliverable it asks for (with something to send back by a date, a request)
+        r"\b(?:deck|slides|memo|write-up|one-pager) (?:\w+ ){0,6}?(?:with|of|containing|on) your (?:recommendation|analysis"
+        r"|findings|approach)\b",
+        1.5,
+    ),
+)
+
+INVITE_MORE = _w(
+    (  # a number of windows asked for ("send me 3-4 windows", "two or three half-days that work")
+        r"\b(?:send|give|share|suggest|propose|offer) (?:me|us) (?:\d+|two|three|four|a few|a couple of)"
+        r"(?: ?(?:-|–|to|or) ?(?:\d+|three|four|five))? (?:windows|slots|times|half-days|half days|days|mornings|afternoons"
+        r"|options|dates)\b",
+        2.5,
+        (
+            "send me ",
+            "send us ",
+            "give me ",
+            "give us ",
+            "share ",
+            "suggest ",
+            "propose ",
+            "offer me ",
+            "offer us ",
+        ),
+    ),
+)
+
+# a decision moved to a later date is a new promise, never an interview moved ("we've had to push the decision
+# back to the 15th", "aplazar la decisión hasta", "la decisión final no la tendremos hasta")
+DECISION_MOVED = _w(
+    (
+        r"\b(?:push(?:ed|ing)?|put(?:ting)?|move[ds]?|moving|postpon\w+|delay\w*|defer\w*) (?:back )?(?:the |our |a |my )"
+        r"?(?:final )?(?:decision|answer)\b|\b(?:decision|answer) (?:has been|was|is being|will be) (?:pushed|postponed"
+        r"|delayed|deferred|moved)\b|\b(?:won'?t|will not|don'?t|do not) (?:be able to )?(?:have|make|reach) (?:a|our|the)"
+        r" (?:final )?decision (?:until|before)\b",
+        3.5,
+        ("decision", "answer"),
+    ),
+    (
+        r"\b(?:aplaz|pospon|pospus|retras|posterg)\w* (?:la|nuestra|una) (?:\w+ )?decisión\b"
+        r"|\bdecisión (?:final |definitiva )?(?:no )?(?:la )?(?:tendremos|tomaremos|llegará|se tomará|se retrasa|se aplaza)"
+        r"[^.!?]{0,20}\bhasta\b"
+        r"|\b(?:report|repouss|décal|retard)\w* (?:notre|la|une) (?:\w+ )?décision\b|\bdécision (?:finale )?(?:ne sera|n'interviendra)"
+        r" (?:\w+ )?(?:pas )?(?:prise )?(?:avant|qu'à|que le)\b"
+        r"|\bentscheidung\b[^.!?]{0,40}\b(?:verschiebt sich|verschoben|verzögert sich|erst (?:am|bis|zum|nach|ende))\b"
+        r"|\b(?:besluit|beslissing)\b[^.!?]{0,40}\b(?:uitgesteld|verschoven|pas (?:op|na|rond|eind))\b",
+        3.5,
+    ),
+)
+
+# the signs that the candidate has already talked to the team: a "next step" after them is a next round,
+# before them (a first interview after applying) it is an invitation
+PAST_CONTACT = _w(
+    (
+        r"\b(?:thanks?|thank you) (?:\w+ ){0,3}?for (?:your time|the time|speaking|talking|chatting|meeting|coming in"
+        r"|taking the time|the (?:call|chat|conversation|interview))\b|\b(?:great|nice|good|lovely) (?:speaking|chatting"
+        r"|talking|meeting|connecting|to (?:speak|chat|talk|meet|connect))\b|\benjoyed (?:our|the|your|meeting|speaking"
+        r"|talking|chatting)\b|\b(?:after|following) (?:our|your|the) (?:call|chat|conversation|interview|screen|meeting"
+        r"|session)\b|\b(?:your|the) (?:interview|call|screen|conversation|chat) (?:with|on|yesterday|last|earlier)\b"
+        r"|\b(?:spoke|met|talked|chatted) (?:with|to) (?:you|her|him|them)\b|\bfeedback\b|\bdebrief\w*\b|\bas (?:i|we) mentioned\b",
+        1.0,
+    ),
+)
+
+# what the sender asks the user to send: a references request proper, not a reference check the employer
+# will make in their own time
+REFERENCE_ASK = _w(
+    (
+        r"\b(?:send|provide|share|forward|email|list|give) (?:\w+ ){0,4}?(?:references|referees|names|contact (?:details"
+        r"|information|info))\b|\b(?:names|contact (?:details|information|info)) (?:\w+ ){0,3}?(?:of|for) (?:\w+ ){0,3}?"
+        r"(?:references|referees)\b|\b(?:could|can|would) you\b|\bplease\b|\bneed (?:\w+ ){0,3}?(?:references|referees)\b",
+        1.0,
     ),
 )

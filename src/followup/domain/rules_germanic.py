@@ -120,6 +120,11 @@ PROPOSAL = pairs(
     ),
 )
 INVITE = pairs(
+    (  # Dutch "we'd like to get to know you" said without the pronoun, and picking a moment
+        r"\b(?:willen|zouden|wil|zou) (?:we |wij |ik |graag )*(?:graag )?(?:kennismaken|kennis maken|een (?:\w+ )?gesprek"
+        r" (?:plannen|inplannen))\b|\b(?:een )?(?:moment|tijdstip|tijdslot) (?:kiezen|uitkiezen|prikken|inplannen)\b",
+        2.5,
+    ),
     (
         r"\b(?:möchten|würden|wollen) (?:wir )?(?:sie|dich|euch) (?:\w+ ){0,8}?(?:kennenlernen|einladen|sprechen)\b"
         r"|\beinladung zu(?:m|r)? (?:\w+ )?(?:gespräch|kennenlern\w*|vorstellungsgespräch|interview)\b"
@@ -155,6 +160,12 @@ ACK = pairs(
     ),
 )
 PROMISE = pairs(
+    (  # the date before the answer ("werden Ihnen bis zum 27. März eine Rückmeldung geben")
+        r"\b(?:werden|wird|werde|möchten)\b[^.!?]{0,30}\b(?:bis|spätestens|innerhalb|noch vor|vor)\b[^.!?]{0,40}"
+        r"\b(?:rückmeldung|bescheid|antwort|entscheidung|nachricht)\w* (?:geben|zukommen lassen|mitteilen|treffen|erhalten"
+        r"|bekommen|senden)\b",
+        3.0,
+    ),
     (
         r"\b(?:rückmeldung|entscheidung|bescheid|antwort|feedback)\b[^.!?]{0,60}\b(?:erhalten sie|erhältst du|bekommen sie"
         r"|bekommst du|geben wir|gebe ich|zwischen dem|bis (?:zum|spätestens|ende|mitte|anfang)|ende (?:der|nächster)"

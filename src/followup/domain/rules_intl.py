@@ -184,3 +184,72 @@ WITHDRAWN = pairs(
         ),
     ),
 )
+
+
+# --- look-alikes that are not one language's -----------------------------------------------------------
+LOOKALIKE = pairs(
+    (  # a practice interview
+        r"\b(?:mock|practice|rehearsal) (?:job )?interviews?\b|\b(?:oefensollicitatie|proefsollicitatie|sollicitatietraining"
+        r"|oefengesprek|übungsgespräch|probe-?vorstellungsgespräch|entretien (?:blanc|fictif)|simulacro de entrevista"
+        r"|simulazione di colloquio)\w*",
+        3.5,
+        (
+            "mock",
+            "practice",
+            "rehearsal",
+            "oefen",
+            "proefsoll",
+            "sollicitatietraining",
+            "übungsgespräch",
+            "probe",
+            "entretien blanc",
+            "entretien fictif",
+            "simulacro",
+            "simulazione",
+        ),
+    ),
+    (  # one where the user sits on the asking side
+        r"\b(?:you(?:'ll| will)?|jij|du|vous|tú|tu) (?:play|plays|speelt|spielst|jouez|jouerez|juegas|jugarás)"
+        r" (?:the |de |den |die |le |el )?(?:interviewer|recruiter|hiring manager|interviewerin|recruteur|entrevistador\w*)\b",
+        3.5,
+        ("play", "speelt", "spielst", "jouez", "jouerez", "juegas", "jugarás"),
+    ),
+    (  # an agency's cold approach in the other languages: the profile found, "one of my clients", a quick call
+        r"\b(?:kwam|kwamen) (?:je|jouw|uw) (?:profiel|cv) tegen\b|\b(?:je|jouw|uw) (?:profiel|cv) (?:op linkedin )?"
+        r"(?:gezien|tegengekomen|gevonden)\b|\bbin (?:ich )?(?:auf )?(?:ihr|dein)(?:em)? profil gesto(?:ß|ss)en\b"
+        r"|\b(?:j'ai|nous avons) (?:vu|découvert|remarqué) (?:votre|ton) profil\b|\b(?:he|hemos) (?:visto|encontrado) tu perfil\b",
+        3.5,
+        (
+            "profiel",
+            "cv tegen",
+            "cv gezien",
+            "cv gevonden",
+            "profil gesto",
+            "vu votre",
+            "vu ton",
+            "votre profil",
+            "ton profil",
+            "tu perfil",
+        ),
+    ),
+    (
+        r"\b(?:een van )?mijn opdrachtgevers?\b|\b(?:einer|eines) meiner kunden\b|\b(?:un de )?mes clients\b"
+        r"|\buno de mis clientes\b",
+        1.5,
+        ("opdrachtgever", "meiner kunden", "mes clients", "mis clientes"),
+    ),
+    (  # an issue of a newsletter, written to its readers
+        r"\bissue (?:#|no\.?) ?\d+\b|\bforward this (?:email |newsletter |issue )?to a friend\b|\bnext (?:week|issue|month): ",
+        2.0,
+        ("issue #", "issue no", "forward this", "next week:", "next issue:", "next month:"),
+    ),
+    (
+        r"\b(?:dear|our|my|fellow) readers\b|\breaders? (?:sent|asked|wrote|told|who)\b|\b(?:paid|free) subscribers?\b",
+        2.0,
+        ("readers", "reader ", "subscriber"),
+    ),
+)
+
+
+def lookalike_more() -> tuple[Cue, ...]:
+    return wcues(*LOOKALIKE)

@@ -24,6 +24,9 @@ __all__ = [
     "USER_FOLLOW_UP",
     "USER_WITHDRAW",
     "AGENCY_SUBMIT",
+    "DECISION_MOVED",
+    "PAST_CONTACT",
+    "REFERENCE_ASK",
 ]
 
 # --- employer kinds ----------------------------------------------------------------------------
@@ -39,7 +42,7 @@ OFFER = cues(
         r"|your offer (?:from|letter|package))\b",
         3.0,
     ),
-    (r"\bwould like to offer you\b|\bwe(?:'d| would) love to offer\b", 3.5),
+    (r"\bwould like to offer you\b|\bwe(?:'d| would) love to offer\b", 3.5, ("to offer",)),
     (
         r"\b(?:want|wants|would like|'d like|would love|'d love|decided|excited) to (?:bring you on ?board|welcome you (?:to the team|aboard|on ?board))"
         r"|\bofrecer(?:te|le)\b.{0,30}\b(?:puesto|posición|plaza|cargo)\b|\bcarta (?:de )?oferta\b",
@@ -59,6 +62,7 @@ OFFER = cues(
         r"\b(?:aanbod|arbeidsvoorwaardenvoorstel|contractvoorstel)\b.{0,40}\b(?:doen|voor de functie|sturen)\b"
         r"|\barbeidsvoorwaardenvoorstel\b|\b(?:te|le|vous) (?:ofrecemos|ofrecer|proposer) (?:el puesto|la posición|le poste)",
         4.0,
+        ("aanbod", "arbeidsvoorwaardenvoorstel", "contractvoorstel", "ofrecemos", "ofrecer", "proposer"),
     ),
     (
         r"\b(?:like|love|want|delighted|thrilled|excited) (?:for )?you to join\b.{0,40}\bas (?:our|a|an|the)\b",
@@ -84,6 +88,7 @@ REJECTION = cues(
     (
         "\\bnot (?:be )?(?:moving|going|proceeding|progressing) (?:forward|ahead|further)\\s+with (?:your|you)\\b|\\bwon'?t be (?:moving|going|proceeding) (?:forward|ahead)\\b|\\b(?:continue|proceed|go ahead|move ahead) with (?:other|another|different) (?:candidates?|applicants?)\\b",
         4.0,
+        ("forward", "ahead", "further", "with other", "with another", "with different"),
     ),
     (
         "\\b(?:otros candidatos|otro candidato|otra candidata|d'autres candidats|un autre candidat|andere[nmrs]? (?:\\w+ )?(?:kandidat|bewerber)\\w*)",
@@ -115,6 +120,18 @@ REJECTION = cues(
         r"|\b(?:won'?t|will not|not) be (?:inviting|asking|taking) you (?:to|for|forward to) (?:an? |the )?(?:interview|next stage)"
         r"|\b(?:won'?t|will not|not) be (?:extending|making) (?:you )?an offer\b",
         4.0,
+        (
+            "your application",
+            "your candidacy",
+            "further",
+            "forward",
+            "progress",
+            "direction",
+            "inviting",
+            "asking",
+            "taking you",
+            "an offer",
+        ),
     ),
     (
         r"\b(?:offered|given|extend(?:ed)? an offer|extend the offer|make an offer) (?:the (?:role|position|job) )?to (?:another|a different|someone)"
@@ -128,6 +145,7 @@ REJECTION = cues(
         r"|\b(?:continue|proceed|move|go) (?:ahead |forward )?with (?:an?other|other|different|a different) (?:candidates?|applicants?"
         r"|profiles?|people|finalists?)\b|\bchosen to (?:move|go) (?:ahead|forward) with (?:an?other|a different|someone)\b",
         4.0,
+        ("forward with", "with another", "with other", "with different", "with a different", "chosen to"),
     ),
     (
         r"\bunfortunately\b|\bregrettably\b|\bregret to (?:inform|let you know)\b|\bi'?m (?:afraid|sorry to (?:tell|let|inform))",
@@ -151,6 +169,7 @@ REJECTION = cues(
         r"|\bmit (?:einer|einem|einen|anderen?) \w*(?:kandidat|bewerber)\w*.{0,60}\b(?:fort(?:zu)?setzen|weiter(?:zu)?gehen|weiterführen)"
         r"|\b(?:deren|dessen) (?:profil|erfahrung|qualifikation)\w*.{0,60}\bbesser\b",
         3.0,
+        ("berücksichtig", "kandidat", "bewerber", "engere wahl", "besser"),
     ),
     (
         r"\b(?:malheureusement|ne pas donner suite|pas retenue?|autre candidat|lamentablemente|no ha sido seleccionad|"
@@ -164,6 +183,18 @@ REJECTION = cues(
         r"|\b(?:otros perfiles|otras candidaturas)\b.{0,60}\b(?:ajust|encaj)\w*"
         r"|\bniet (?:verder )?(?:gaan )?met (?:je|jouw|uw) sollicitatie\b|\bgekozen voor (?:een )?(?:andere )?kandida\w*",
         4.0,
+        (
+            "retenu",
+            "retenir",
+            "au regret",
+            "podido avanzar",
+            "donner",
+            "con otr",
+            "otros perfiles",
+            "otras candidaturas",
+            "sollicitatie",
+            "gekozen voor",
+        ),
     ),
     (r"\bhelaas\b", 1.5),
     (
@@ -205,6 +236,19 @@ RESCHEDULE = cues(
         r"|\b(?:could|can) (?:we|i) (?:move|shift|push|reschedule)\b|\bmoving (?:your|our|the) (?:interview|call|conversation|meeting)"
         r"|\bnew (?:time|date|slot)\b(?!s? to choose)|\bchange (?:of|to) the (?:time|date)|\b(?:time|date) (?:has )?changed",
         3.0,
+        (
+            "reschedul",
+            "postpone",
+            "move",
+            "moving",
+            "push",
+            "shift",
+            "cancel",
+            "new time",
+            "new date",
+            "new slot",
+            "change",
+        ),
     ),
     (
         r"\b(?:verschieben|verlegen|neuer termin|aktualisiert|terminänderung|reporter|décaler|nouvel horaire"
@@ -280,13 +324,14 @@ INVITE = cues(
     ),
     (
         r"\b(?:share|send|let me know|reply with) (?:me |us )?(?:your |a few |a couple of |some )?(?:availability|times|windows|"
-        r"slots|options|dates)\b|\bavailability\b",
+        r"slots|options|dates)\b|\bavailability\b(?!\s*:)",
         2.5,
     ),
     (
         r"\b(?:would|'d) (?:love|like) to (?:meet|speak|talk|chat) (?:with )?you\b|\b(?:would|'d) like to (?:set up|schedule|arrange|invite you)\b"
         r"|\b(?:set up|schedule|arrange) (?:a|an|your|the)\s+(?:[\w-]+\s+){0,3}?(?:interview|call|chat|conversation|meeting|screen)\b",
         2.5,
+        ("love to", "like to", "set up", "schedule", "arrange"),
     ),
     (
         r"\b(?:would you be|are you) (?:up for|interested in|available for|open to)\b"
@@ -311,7 +356,7 @@ INVITE = cues(
 NEXT_ROUND = cues(
     (
         r"\bnext (?:round|stage|interview round)\b|\bround (?:2|two|3|three)\b"
-        r"|\b(?:to|for|into|is|be) (?:the |our |a |your )?(?:final|second|third|last) (?:round|stage|interview)"
+        r"|\b(?:to|for|into|is|be) (?:the |our |a |your )?(?:final|second|third|last)[ -](?:round|stage|interview)"
         r"|\b(?:to|for|into|is|be) (?:the |our |a |your )?(?:technical|onsite) (?:round|stage)",
         3.0,
     ),
@@ -489,6 +534,10 @@ NEXT_ROUND = NEXT_ROUND + _en.NEXT_ROUND_MORE
 RESCHEDULE = RESCHEDULE + _en.RESCHEDULE_MORE
 PROMISE = PROMISE + _en.PROMISE_MORE
 AGENCY_SUBMIT = _en.AGENCY_SUBMIT
+INVITE = INVITE + _en.INVITE_MORE
+DECISION_MOVED = _en.DECISION_MOVED
+PAST_CONTACT = _en.PAST_CONTACT
+REFERENCE_ASK = _en.REFERENCE_ASK
 
 # Cue families in the other languages the rules read (French, Spanish, Italian, Portuguese, German, Dutch,
 # Swedish, Danish, Norwegian, Polish) and a few that belong to no one language, appended to the tables above.

@@ -68,6 +68,12 @@ OFFER = pairs(
     ),
 )
 REJECTION = pairs(
+    (  # the choice made for someone else ("nous avons fait le choix d'une autre candidate")
+        r"\b(?:fait|faire) le choix (?:d'une?|de l'|d'un) ?(?:autre|seul autre) (?:candidat\w*|profil|personne|candidature)\b"
+        r"|\b(?:opté|optons) pour (?:une? )?(?:autre|l'autre) (?:candidat\w*|profil|personne|candidature)\b",
+        4.0,
+        ("le choix", "opté", "optons"),
+    ),
     (  # going on with other profiles / another candidacy
         r"\b(?:aller de l'avant|poursuiv\w*|continu\w*|avanc\w*|avanç\w*|aller plus loin|donner suite)\b[^.!?]{0,40}"
         r"\bavec (?:(?:une autre|un autre|d'autres) (?:\w+ )?(?:candidat\w*|profils?|personnes?)"
@@ -272,6 +278,12 @@ PROMISE = pairs(
 
 # --- the user's own mail ------------------------------------------------------------------------------
 USER_THANKS = pairs(
+    (  # thanks said to the person who arranged the meeting, or passed on through them
+        r"\b(?:darte|darle|daros|dar) (?:las )?gracias por (?:organizar|preparar|coordinar|la|el|tu|su)\w*"
+        r"|\b(?:hacerle|hacerles) llegar (?:también )?mi agradecimiento\b|\btransmitir(?:le|les)? (?:mi|mis) agradecimiento"
+        r"|\btransmettre (?:mes|tous mes) remerciements\b",
+        3.0,
+    ),
     (
         r"\bmerci (?:encore |beaucoup |infiniment |à vous |à toi )*(?:pour|de) (?:notre|l'|cet|votre|ton|ce|le|la|cette) ?"
         r"(?:\w+ ){0,2}(?:échange|entretien|entrevue|temps|accueil|rendez-vous|conversation|rencontre|discussion)",

@@ -16,7 +16,21 @@ USER_THANKS = cues(
         r"|meeting me|opportunity|today|yesterday|this (?:morning|afternoon|evening)|last night|tour|panel|walk(?:ing)?|pairing|visit)\b",
         3.0,
     ),
-    (r"\b(?:please )?pass (?:on )?my thanks\b|\bthank you (?:all|both)\b", 2.0),
+    (
+        r"\b(?:please )?pass(?:ing)? (?:on |along )?my (?:thanks|gratitude|appreciation)\b|\bthank you (?:all|both)\b",
+        2.0,
+        ("my thanks", "my gratitude", "my appreciation", "thank you all", "thank you both"),
+    ),
+    (  # the arranger thanked (with the thanks passed on, or after the meeting, it is the thank-you)
+        r"\b(?:thank you|thanks) (?:\w+ ){0,2}?for (?:setting|arranging|organi[sz]ing|lining|putting|fixing) (?:it|this|that"
+        r"|(?:the|our) (?:\w+ )?(?:call|interview|meeting|chat|conversation)|everything) (?:up|together)\b",
+        2.0,
+    ),
+    (
+        r"\b(?:just|i'?ve just|have just) (?:finished|got out of|come out of|wrapped up|hung up)\b|\bi think it went well\b",
+        1.0,
+        ("just", "went well"),
+    ),
     (r"\bappreciated (?:the|our|your|hearing|how)\b", 1.0),
     (
         r"\bappreciate(?:d)? (?:your|the) time\b|\bbedankt voor (?:het|ons) (?:fijne |leuke |prettige )?gesprek",
