@@ -112,12 +112,12 @@ def _view(message: Message, facts: SenderFacts, user: Identity) -> _View:
 # than the whole rest of the classifier).
 _CUE_STEMS = tuple(
     """interv applica apply applie candida position role job career recruit hiring hire offer talent vacan
-    opening opportunit onsite screen panel referee reference assessment assignment decision feedback
+    opening opportunit onsite screen panel referee reference assessment assignment decisi feedback
     schedul calendar availab slot zoom teams call thank regret unfortunately compensation salary contract
     resume résumé cv portfolio hr bewerb stelle gespräch gesprach termin vorstell angebot zusage absage
     vertrag einladung leider kandidat lebenslauf personal poste entretien offre recrut rendez puesto
     entrevista oferta vacante proceso selecci sollicit vacature gesprek functie aanbod kandidaat
-    helaas round book invit shortlist select progress stage process step congrat welcome docusign
+    helaas gesollicit kennismak round book invit shortlist select progress stage process step congrat welcome docusign
     reject declin withdr hold filled onboard background headcount requisition proces prozess zeugnis arbeitszeug
     gehalt eintritt unterlagen besluit beslis uitnodig bewor postul
     colloqu selezion posizion referen candidat vaga riscontr entrevist contrata assunz

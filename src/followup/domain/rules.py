@@ -180,7 +180,7 @@ HIRING = cues(
     (r"\(m/w/d\)|\(w/m/d\)|\(f/m/d\)|\(m/f/d\)|\(h/f\)", 2.0),
     (r"\b(?:offer letter|start date|compensation|salary|base pay|equity)\b", 0.5),
     (  # the same nouns in German, French, Spanish and Dutch
-        r"\b(?:kandidat\w*|candidat(?:e|o|a)?s?|entretiens?|entrevistas?|sollicitatie\w*|vacature|functie|kandida(?:at|ten)"
+        r"\b(?:kandidat\w*|candidat(?:e|o|a)?s?|entretiens?|entrevistas?|(?:ge)?sollicit\w*|vacature|functie|kandida(?:at|ten)"
         r"|gespräch|gesprek|kennenlerngespräch|selección|proceso de selección|processus de recrutement)\b",
         1.5,
     ),

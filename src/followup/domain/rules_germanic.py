@@ -161,7 +161,7 @@ ACK = pairs(
 )
 PROMISE = pairs(
     (  # the date before the answer ("werden Ihnen bis zum 27. März eine Rückmeldung geben")
-        r"\b(?:werden|wird|werde|möchten)\b[^.!?]{0,30}\b(?:bis|spätestens|innerhalb|noch vor|vor)\b[^.!?]{0,40}"
+        r"\b(?:werden|wird|werde|möchten)\b[^.!?]{0,30}\b(?:bis|spätestens|innerhalb|noch vor|vor)\b(?:[^.!?]|(?<=\d)\.){0,40}"
         r"\b(?:rückmeldung|bescheid|antwort|entscheidung|nachricht)\w* (?:geben|zukommen lassen|mitteilen|treffen|erhalten"
         r"|bekommen|senden)\b",
         3.0,
