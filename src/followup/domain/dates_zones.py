@@ -112,6 +112,10 @@ def fallback_zone(sent: datetime, user_tz: str) -> str:
     if user_tz and (tz := tz_of(user_tz)) is not None:
         if sent.astimezone(tz).utcoffset() == sent.utcoffset():
             return user_tz
+        if not sent.utcoffset():
+            # +0000 is what servers and Exchange Online stamp whatever the writer's zone: it says
+            # nothing about where the sender is, so the user's own zone is the better guess
+            return user_tz
     # the first common zone that keeps the sender's offset on the sent day: its daylight-saving
     # rules then move the time right when the interview falls after a clock change
     for name in _COMMON_ZONES:
