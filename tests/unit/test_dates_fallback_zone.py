@@ -7,7 +7,6 @@ from datetime import UTC, datetime, timedelta, timezone
 from followup.domain.dates_zones import fallback_zone
 
 
-
 def test_a_utc_stamped_date_header_leaves_the_time_in_the_users_zone() -> None:
     # Exchange Online and many ATSs stamp +0000 whatever the writer's zone: "10:30 AM" is New York's
     sent = datetime(2027, 3, 19, 18, 30, tzinfo=UTC)
