@@ -28,12 +28,12 @@ MUTE = "followup-mute"  # the default [policy] mute_keyword
 STEP_FLOOR = 0.90  # share of held-out steps entirely right (85/90 today; the misses are misread mail)
 DRAFT_FLOOR = 0.95  # draft precision and recall (kind + recipients)
 SCENARIOS = fixture_scenarios()
-# s17 onwards: the second batch, written after the first passed. Its own floors sit at what it scores
-# (61/93 steps, drafts 21 right, 6 extra, 2 missing); every miss is a misread message or the replay's
-# comparator (/work/reports/S2-misreads.md): raise them as the classifier learns those messages.
+# s17 onwards: the second batch, written after the first passed. First run 59/93 steps (misread messages
+# and the replay's comparator); after classifier round 8, 89/93 (drafts 22 right, 1 extra, 1 missing: the
+# German promise in s21 without its date). Floors sit just under that.
 SECOND_BATCH = 17
-SECOND_STEP_FLOOR = 0.65
-SECOND_DRAFT_PRECISION_FLOOR, SECOND_DRAFT_RECALL_FLOOR = 0.75, 0.90
+SECOND_STEP_FLOOR = 0.94
+SECOND_DRAFT_PRECISION_FLOOR, SECOND_DRAFT_RECALL_FLOOR = 0.95, 0.95
 
 
 def _batch(second: bool) -> list[Scenario]:
