@@ -3,36 +3,26 @@ SEARCH; a later scan that crosses a due time drafts; a flag set in a mail client
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from followup.backends.imap import ImapMailbox
 from followup.cli import parse_as_of
-from followup.config import parse_config
 from followup.demo import DEMO_AS_OF
 from followup.services import scan as scan_module
 from followup.services.scan import evaluate_all
 from followup.store import Store
-from tests.support.sample_env import EXPECTED, Env, config_text, kinds, require_dovecot, seeded_server
+from tests.support.sample_env import EXPECTED, Env, kinds, sample_env  # noqa: F401 - the fixture
 
 LATE = parse_as_of(DEMO_AS_OF, "UTC")
 EARLY = LATE - timedelta(days=3)  # before the interview ends: nothing due yet
 
 
 @pytest.fixture
-def env(tmp_path: Path) -> Iterator[Env]:
-    require_dovecot()
-    server = seeded_server()
-    try:
-        path = tmp_path / "config.toml"
-        path.write_text(config_text(port=server.port, store=tmp_path / "store.sqlite"), "utf-8")
-        yield Env(server, path, parse_config(path.read_text("utf-8"), path))
-    finally:
-        server.cleanup()
+def env(sample_env: Env) -> Env:  # noqa: F811 - the shared fixture, under the name these tests use
+    return sample_env
 
 
 @pytest.fixture
