@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
 
 from followup.domain import rules as R
@@ -53,7 +54,13 @@ _RECALLED = re.compile(
     r"(?:assessments?|take[- ]homes?|exercises?|assignments?|work samples?|case stud(?:y|ies)|submissions?|references"
     r"|referees|portfolio|tests?|challenges?|projects?)\b"
     r"|\b(?:your|the) (?:\w+ ){0,2}?(?:references|referees|assessment|take[- ]home|exercise|assignment|test|challenge"
-    r"|portfolio|submission)s? (?:came back|have come back|were|was|looked|went|(?:is|are) (?:complete|in)|checked out)\b",
+    r"|portfolio|submission)s? (?:came back|have come back|were|was|looked|went|(?:is|are) (?:complete|in)|checked out)\b"
+    # the same thanks in German, French, Spanish ("Dank für die Zusendung Ihrer Arbeitsprobe")
+    r"|\b(?:dank\w*|danke) für (?:die |das |den )?(?:einreichung|zusendung|abgabe|bearbeitung|übermittlung|erledigung)"
+    r" (?:ihrer|ihres|deiner|deines|der|des) (?:\w+ )?(?:fallstudie|aufgabe|probearbeit|übung|arbeitsprobe|präsentation"
+    r"|test|case)\w*|\bmerci (?:pour|de) (?:l'envoi de |la remise de |avoir (?:réalisé|rendu|envoyé) )?(?:votre|ton) "
+    r"(?:étude de cas|exercice|test|cas pratique|devoir)\b|\bgracias por (?:enviar|entregar|completar|realizar|el envío de)"
+    r" (?:tu|su|la|el) (?:caso|prueba|ejercicio|test)\b",
     re.I,
 )
 
@@ -119,7 +126,7 @@ _CUE_STEMS = tuple(
     entrevista oferta vacante proceso selecci sollicit vacature gesprek functie aanbod kandidaat
     helaas gesollicit kennismak round book invit shortlist select progress stage process step congrat welcome docusign
     reject declin withdr hold filled onboard background headcount requisition proces prozess zeugnis arbeitszeug
-    gehalt eintritt unterlagen besluit beslis uitnodig bewor postul
+    gehalt eintritt unterlagen revert besluit beslis uitnodig bewor postul
     colloqu selezion posizion referen candidat vaga riscontr entrevist contrata assunz
     entrevue revien répons malheureus lamentabl purtroppo infelizm propost contrat rückmeld
     intervju rekry rekru tjänst stilling samtal ansök ansøg søknad tyvärr desværre dessverre
@@ -141,6 +148,9 @@ _CUE_PHRASES = (
     "take-home",
     "take home",
     "on-site",
+    "back to you",  # a promise to answer ("we'll get back to you after the break") names no hiring word
+    "be in touch",
+    "hear back",
 )
 _WORD = re.compile(r"\w+")
 
@@ -186,6 +196,13 @@ def _read(message: Message, user: Identity, context: Context | None = None) -> R
             kind=Kind.OTHER, confidence=0.9, evidence=tuple(dict.fromkeys(ev)), automated=facts.automated
         )
     looks = board = 0.0  # look-alike and job-board scores weigh only on the employer's side
+    if not from_user and _colleague_meeting(message, user):
+        # the user is invited at an address of the organiser's own organisation: their current job's
+        # meeting (a hiring-panel prep, an interview debrief), where the user sits on the employer's side
+        ev.append("the user is invited as a colleague (an address at the organiser's organisation)")
+        return Reading(
+            kind=Kind.OTHER, confidence=0.85, evidence=tuple(dict.fromkeys(ev)), automated=facts.automated
+        )
     if from_user:
         kind, conf, k_ev = _user_kind(view, hiring, message, user, in_thread)
     elif facts.auto_reply and not _receipt(view):
@@ -321,6 +338,10 @@ def _employer_kind(
     strongest = max(s("offer"), s("rejection"), s("withdrawn"))
     if strongest >= 3.5 or s("ack") >= 3 or s("action") >= 3.5:
         hiring += 1.0
+    elif hiring < 1.0 and _AFTER_TALK.search(text.low[:1500]) and s("promise") >= 3:
+        # "great chatting tonight, we'll get back to you after the break": a promise to answer after a
+        # conversation with the user is the shape of a process, whatever words it leaves out
+        hiring += 1.0
     if hiring < 1.0 and not in_thread:
         return Kind.OTHER, 0.8, ("no hiring context",)
     if looks >= 3.0 and R.score(text, R.AGENCY_SUBMIT, limit=0)[0] and hiring >= 2:
@@ -364,9 +385,10 @@ def _employer_kind(
         return Kind.INTERVIEW_CONFIRMED, conf(3 + min(hiring, 4) / 2, 3), (cal_fact, *h_short(text))
 
     slot = _fixed_time(view.body, message, user_tz)
-    if slot and _STAMP.search(view.body):
-        # "your application was received on 02/27 at 9:10 PM": when the user applied, not a meeting
-        slot = _fixed_time(_STAMP.sub(" ", view.body), message, user_tz)
+    if slot and (_STAMP.search(view.body) or _ATTRIBUTION.search(view.body)):
+        # "your application was received on 02/27 at 9:10 PM": when the user applied, not a meeting; the
+        # same for the moment a quoted mail was written
+        slot = _fixed_time(_ATTRIBUTION.sub(" ", _STAMP.sub(" ", view.body)), message, user_tz)
     if s("reschedule") >= 3:
         return Kind.RESCHEDULE, conf(s("reschedule"), 3), e("reschedule")
     options = sum(1 for line in view.body.splitlines() if _CLOCK.search(line) and _DAY.search(line))
@@ -409,6 +431,17 @@ def _employer_kind(
     return Kind.OTHER, 0.6, ("no kind's cues were strong enough",)
 
 
+# the user's conversation with the sender, just had ("great chatting tonight", "thanks for your time today")
+_AFTER_TALK = re.compile(
+    r"\b(?:great|good|lovely|nice|really enjoyed|enjoyed|thanks? (?:you )?(?:so much )?for) (?:\w+ )?(?:chatting|talking"
+    r"|speaking|meeting you|our (?:chat|call|conversation)|the (?:chat|call|conversation)|your time)\b"
+)
+# a reply's attribution line ("On Fri, 27 Feb 2026 13:12, Ann <a@b> wrote:", "---- On ... wrote ---"): when
+# the quoted mail was sent, not a meeting
+_ATTRIBUTION = re.compile(
+    r"^[-\s>]*(?:on|am|le|el|op|il) [^\n]{6,200}\b(?:wrote|schrieb|a écrit|escribió|schreef|ha scritto)\b.*$",
+    re.I | re.M,
+)
 # a span offered to choose in ("the week of the 16th", "between 9 and 5"): availability asked for, nothing fixed
 _WINDOW = re.compile(
     r"\b(?:the )?week (?:of|starting|commencing|beginning)\b|\bsemaine du\b|\bwoche (?:vom|ab)\b|\bsemana del\b"
@@ -493,6 +526,29 @@ def _receipt(view: _View) -> bool:
     ):
         return False
     return R.score(R.Text.of(view.kind_text), R.ACK, limit=0)[0] >= 3
+
+
+def _fold(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
+
+
+def _colleague_meeting(message: Message, user: Identity) -> bool:
+    """A calendar invitation that also invites the user at the organiser's own organisation (same local
+    part as one of the user's addresses, or the user's full name): a meeting of the user's own employer."""
+    locals_ = {a.partition("@")[0] for a in user.addresses}
+    name = _fold(user.name).strip()
+    for event in message.calendar[:3]:
+        org = event.organizer.email.lower() if event.organizer else ""
+        dom = org.rpartition("@")[2]
+        if not dom or is_freemail(dom) or user.is_user(org):
+            continue
+        for att in event.attendees:
+            email = att.email.lower()
+            if user.is_user(email) or email.rpartition("@")[2] != dom:
+                continue
+            if email.partition("@")[0] in locals_ or (len(name) > 5 and name in _fold(att.name)):
+                return True
+    return False
 
 
 def _user_invited(text: str, user: Identity) -> bool:

@@ -32,7 +32,7 @@ _PROMISE = re.compile(
     r"|feedback|next steps|wrap (?:things |it )?up|finali[sz]e|conclude|respond to you|reply to you|revert"
     r"|come to a decision|make (?:a|our|the) (?:final )?(?:call|choice)|share (?:an update|news|our decision)"
     r"|follow up with you|touch base|inform you|notify you|contact you"
-    r"|rückmeldung|melden uns|melde mich|meldet sich|bescheid|entscheidung|entscheiden|antwort|von uns hören"
+    r"|rückmeldung|melden uns|melde mich|meldet sich|bei (?:ihnen|dir|euch) (?:zu )?melden|bescheid|entscheidung|entscheiden|antwort|von uns hören"
     r"|informieren sie|reviendr\w*|retour|réponse|décision|nouvelles|au courant|recontacter"
     r"|respuesta|decisión|noticias|te (?:diremos|daremos|contactaremos|escribiremos)|nos pondremos en contacto"
     r"|laten (?:het )?(?:je|jou|u) .{0,30}weten|nemen .{0,20}contact|beslissing|besluit|uitsluitsel|terugkoppeling|uitslag"
@@ -108,7 +108,10 @@ _VAGUE = re.compile(
     r"\b(?:in the (?:coming|next|following) (?:few |couple of )?(?:days|weeks)|shortly|soon|as soon as|in due course"
     r"|in (?:a|the next) few days|within (?:a|the next) few days|in the near future|once (?:we|I) (?:have|know|hear)"
     r"|when (?:we|I) (?:have|know)|at the earliest|in kürze|in den (?:kommenden|nächsten) tagen|zeitnah|baldmöglichst"
-    r"|so bald wie möglich|sobald|bald|prochainement|dans les prochains jours|rapidement|dès que|au plus vite)\b",
+    r"|so bald wie möglich|sobald|bald|prochainement|dans les prochains jours|rapidement|dès que|au plus vite"
+    # timed by a break, not a day ("after the Easter break", "nach den Osterferien", "après les vacances")
+    r"|after (?:the )?(?:easter|christmas|new year|diwali|eid|passover|summer|bank holiday|long weekend|holidays"
+    r"|festive|break|half[- ]term)|nach (?:den |der |dem )?(?:oster|weihnacht|sommer|feiertag)\w*|après les (?:vacances|fêtes))\b",
     re.I,
 )
 

@@ -234,9 +234,14 @@ LOOKALIKE = cues(
         r"\bvisa (?:appointment|application|interview|officer|category|stamp|renewal|extension)\b"
         r"|\b(?:embassy|consulate) (?:appointment|interview)\b|\b(?:at|to|from|with|by) the (?:[\w.]+ ){0,2}(?:embassy|consulate)\b"
         r"|\bconsular\b|\bbiometrics?\b|\bpassport (?:renewal|application|appointment|collection|pick-?up|office|photo)\b"
-        r"|\bds-160\b|\b(?:passport|citizenship|naturali[sz]ation|immigration|green card|asylum|residence permit) interview",
+        r"|\bds-160\b|\b(?:passport|citizenship|naturali[sz]ation|immigration|green card|asylum|residence permit) interview"
+        # a government office's receipt: "your application for a student visa", a visa subclass, a lodgement date
+        r"|\b(?:application|applying) for an? (?:(?!at |with |to |in )[\w-]+ ){0,2}(?:visa|(?:work|residence|study) permit)\b"
+        r"(?! (?:team|role|position|inc|card))|\bvisa \(?subclass\b|\bdate of lodg(?:e)?ment\b",
         3.0,
         (
+            "lodg",
+            "permit",
             "visa",
             "embassy",
             "consul",

@@ -201,6 +201,17 @@ PROMISE_MORE = cues(
         3.0,
         ("give you",),
     ),
+    (  # Indian and Gulf English: "revert" is "reply" ("we shall revert with the outcome by the 12th")
+        r"\b(?:we|i)(?:'ll| will| shall| would| should| expect to| hope to| aim to| plan to)\s+(?:\w+\s+){0,2}?revert\b",
+        3.0,
+        ("revert",),
+    ),
+    (  # a promise timed by a break rather than a date ("after the Diwali break", "once Easter is over")
+        r"\bafter (?:the )?(?:easter|christmas|new year|diwali|eid|passover|summer|bank holiday|long weekend|half[- ]term"
+        r"|mid[- ]term|holiday|festive)\w*(?: (?:break|holidays?|weekend|period|season|shutdown))?\b",
+        1.5,
+        ("after",),
+    ),
 )
 
 
