@@ -122,3 +122,20 @@ def test_a_promise_timed_by_a_holiday_has_no_date_and_a_german_one_has_its_day()
     german = "Danke für das Gespräch. Wir werden uns bis spätestens Freitag, den 24. April, bei Ihnen melden."
     r = read(msg(german, subject="Ihre Bewerbung"), USER)
     assert str(r.decision_expected_by) == "2026-04-24"
+
+
+def test_the_user_saying_no_to_an_offer_without_naming_it_is_a_withdrawal() -> None:
+    text = (
+        "Hi Tomas,\n\nThank you for the offer and for a lovely process. After a weekend of thinking it over I've"
+        " decided not to take it - the commute would be too much for us right now.\n\nBest,\nSaoirse"
+    )
+    m = msg(text, subject="Re: Your offer from Lanternfield", sender=ME, to=(HR,))
+    assert read(m, USER).kind is Kind.WITHDRAWN
+
+
+def test_a_spanish_decision_not_to_continue_with_the_application_is_a_rejection() -> None:
+    text = (
+        "Hola Saoirse:\n\nGracias por tu interés. Tras revisar tu perfil, hemos decidido no seguir adelante con tu"
+        " candidatura en esta ocasión.\n\nUn saludo,\nSelección"
+    )
+    assert read(msg(text, subject="Tu candidatura"), USER).kind is Kind.REJECTION

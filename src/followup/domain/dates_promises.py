@@ -51,7 +51,7 @@ _FUTURE_SUBJECT = re.compile(
     r"|\b(?:wir|ich)\s+(?:melden|werden|möchten|hoffen|geben|planen|rechnen|informieren|entscheiden|wollen)\b"
     r"|\b(?:melden|informieren|geben|entscheiden|werden|erhalten|hören|teilen|sagen|schicken|senden)\s+(?:wir|Sie)\b"
     r"|\bSie\s+(?:hören|erhalten|bekommen)\b|\berhalten Sie\b|\b(?:nous|je)\s+(?:\w+\s+)?(?:reviendr|vous|pensons|comptons)"
-    r"|\b(?:melden uns|melde mich|geben (?:Ihnen|dir) Bescheid)\b"  # German present tense with its subject built in
+    r"|\b(?:melden uns|melde mich|geben (?:Ihnen|dir) Bescheid)\b|\b(?:werden|würden) (?:Ihnen|dir|euch)\b"  # German present tense with its subject built in
     r"|\b(?:te|le|les|os) (?:diremos|daremos|contactaremos|escribiremos|informaremos)\b|\bnos pondremos\b|\btendrás\b"
     r"|\b(?:we|ik|wij)\s+(?:laten|nemen|hopen|verwachten|zullen|gaan|beslissen|koppelen)\b"
     r"|\b(?:verwachten|streven|hopen) (?:we |wij )?(?:binnen|voor|uiterlijk|om|een|het|de)\b|\b(?:je|u) hoort\b"

@@ -68,6 +68,12 @@ OFFER = pairs(
     ),
 )
 REJECTION = pairs(
+    (  # "we have decided not to continue with your application" in Spanish, Italian, Portuguese
+        r"\b(?:hemos|han) decidido no (?:continuar|seguir|avanzar|proseguir) (?:adelante )?con (?:tu|su) (?:candidatura|solicitud|proceso)\b"
+        r"|\babbiamo deciso di non (?:procedere|proseguire|andare avanti) con (?:la sua|la tua|il suo|il tuo) (?:candidatura|profilo)\b"
+        r"|\b(?:decidimos|optámos|optamos) (?:por )?não (?:avançar|continuar|prosseguir) com (?:a sua|a tua|o seu|o teu) (?:candidatura|perfil)\b",
+        4.0,
+    ),
     (  # the choice made for someone else ("nous avons fait le choix d'une autre candidate")
         r"\b(?:fait|faire) le choix (?:d'une?|de l'|d'un) ?(?:autre|seul autre) (?:candidat\w*|profil|personne|candidature)\b"
         r"|\b(?:opté|optons) pour (?:une? )?(?:autre|l'autre) (?:candidat\w*|profil|personne|candidature)\b",

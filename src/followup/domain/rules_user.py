@@ -91,4 +91,12 @@ USER_WITHDRAW = cues(
         r"|\brechazar (?:la|su|tu) oferta|\bsollicitatie in(?:trekken|te trekken)|\btrek mijn sollicitatie",
         4.0,
     ),
+    (  # the user's no said without naming the offer ("I've decided not to accept", "I'll have to decline")
+        r"\b(?:decided|chosen|made the (?:hard |difficult )?decision) (?:not to (?:accept|take (?:it|this|the role|the position)"
+        r"|go ahead)|to (?:decline|turn (?:it|this) down|pass))\b|\b(?:i(?:'ll| will)|i must|i have to|i need to)"
+        r" (?:respectfully |regretfully |sadly )?(?:decline|turn (?:it|this) down)\b|\ban offer (?:closer to home|elsewhere)"
+        r" (?:that )?i(?:'m| am) (?:going to|planning to) (?:take|accept)\b",
+        4.0,
+        ("decided", "chosen", "decision", "decline", "turn ", "offer"),
+    ),
 )
