@@ -34,10 +34,22 @@ SCENARIOS = fixture_scenarios()
 SECOND_BATCH = 17
 SECOND_STEP_FLOOR = 0.94
 SECOND_DRAFT_PRECISION_FLOOR, SECOND_DRAFT_RECALL_FLOOR = 0.95, 0.95
+# s30 onwards: the third batch (15 scenarios, 74 steps). First run 63/74 (label oracle 73/74: a recruiter who
+# left the employer counted as its word, fixed in track/policy); the 11 steps still missed are misread mail
+# (s30 company spelling, s32 company + an invite read as other, s40 an interviewer's address). Drafts 26 right,
+# 0 extra, 1 missing. Floors sit at that.
+THIRD_BATCH = 30
+THIRD_STEP_FLOOR = 0.85
+THIRD_DRAFT_PRECISION_FLOOR, THIRD_DRAFT_RECALL_FLOOR = 1.0, 0.96
 
 
-def _batch(second: bool) -> list[Scenario]:
-    return [s for s in SCENARIOS if (int(s.name[1:3]) >= SECOND_BATCH) == second]
+def _batch(second: bool, third: bool = False) -> list[Scenario]:
+    def number(s: Scenario) -> int:
+        return int(s.name[1:3])
+
+    if third:
+        return [s for s in SCENARIOS if number(s) >= THIRD_BATCH]
+    return [s for s in SCENARIOS if number(s) < THIRD_BATCH and (number(s) >= SECOND_BATCH) == second]
 
 
 def _replay(scn: Scenario) -> list[StepResult]:
@@ -97,10 +109,17 @@ def test_second_batch_of_held_out_scenarios_in_memory_meets_its_floors() -> None
     _floors(scns, SECOND_STEP_FLOOR, SECOND_DRAFT_PRECISION_FLOOR, SECOND_DRAFT_RECALL_FLOOR)
 
 
+def test_third_batch_of_held_out_scenarios_in_memory_meets_its_floors() -> None:
+    scns = _batch(second=False, third=True)
+    assert len(scns) >= 12
+    _floors(scns, THIRD_STEP_FLOOR, THIRD_DRAFT_PRECISION_FLOOR, THIRD_DRAFT_RECALL_FLOOR)
+
+
 @pytest.mark.parametrize(
     "prefix",
     ["s02", "s05", "s06", "s07", "s08", "s10", "s11", "s13", "s14", "s15", "s16"]
-    + ["s18", "s24", "s26", "s27", "s29"],
+    + ["s18", "s24", "s26", "s27", "s29"]
+    + ["s31", "s33", "s34", "s35", "s36", "s37", "s38", "s39", "s41", "s42", "s43", "s44"],
 )
 def test_held_out_scenario_is_entirely_right_in_memory(prefix: str) -> None:
     # the scenarios whose every message the classifier reads right today: tracking and policy regressions
@@ -180,7 +199,7 @@ def _flag(server: DevServer, raw: bytes, folder: str) -> None:
         client.logout()
 
 
-@pytest.mark.parametrize("prefix", ["s01", "s10", "s13", "s29"])
+@pytest.mark.parametrize("prefix", ["s01", "s10", "s13", "s29", "s43", "s44"])
 def test_held_out_scenario_through_the_cli_on_dovecot(prefix: str) -> None:
     if dovecot_binary() is None:
         pytest.skip("dovecot is not installed")

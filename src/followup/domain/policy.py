@@ -24,7 +24,7 @@ from followup.domain.policy_time import add_business_days, days_after, follow_up
 from followup.domain.settings import PolicySettings
 from followup.domain.track import is_employer_word
 from followup.domain.track_horizon import Horizon, as_horizon
-from followup.domain.track_people import is_users
+from followup.domain.track_people import departed, is_users
 
 NO_HUMAN = "no person at the employer is known by address (only robot senders)"
 
@@ -55,7 +55,8 @@ class _Ctx:
         self.tz = user_zone(user.timezone)
         self.sigs = [x for x in process.signals if clock.passed(x.date)]
         self.user_mail = [x for x in self.sigs if x.reading.from_user or is_users(x.sender, user)]
-        self.words = [x for x in self.sigs if is_employer_word(x, user)]
+        gone = departed(self.sigs, user)
+        self.words = [x for x in self.sigs if is_employer_word(x, user, gone)]
         self.open: list[Action] = []
         self.expired: list[Action] = []
         self.reasons: list[str] = []

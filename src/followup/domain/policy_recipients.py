@@ -8,7 +8,13 @@ Thank-yous go to each interviewer with a known address, else to the person who a
 from __future__ import annotations
 
 from followup.domain.model import Address, Identity, Interview, Person, Process, Signal
-from followup.domain.track_people import human_senders, is_robot_address, is_users, prefer_employer_domain
+from followup.domain.track_people import (
+    departed,
+    human_senders,
+    is_robot_address,
+    is_users,
+    prefer_employer_domain,
+)
 
 
 def _last_from(process: Process, email: str, user: Identity) -> Signal | None:
@@ -19,9 +25,12 @@ def _last_from(process: Process, email: str, user: Identity) -> Signal | None:
 
 
 def follow_up_recipient(process: Process, user: Identity) -> tuple[tuple[Address, ...], Signal | None]:
-    """(the one recipient, or () when no human is known; the message to thread under)."""
+    """(the one recipient, or () when no human is known; the message to thread under).
+
+    Someone who has left the employer (their new company's address) is never the recipient."""
+    gone = departed(process.signals, user)
     for sig in reversed(process.signals):
-        humans = human_senders(sig, user)
+        humans = tuple(a for a in human_senders(sig, user) if a.email not in gone)
         if humans:
             best = prefer_employer_domain(humans, sig.reading.company_domain)[0]
             return (best,), sig

@@ -22,6 +22,7 @@ from followup.domain.track_horizon import Horizon, as_horizon
 from followup.domain.track_interviews import InterviewReplay, replay_interviews
 from followup.domain.track_people import (
     companies_match,
+    departed,
     human_senders,
     is_users,
     normalise_company,
@@ -69,14 +70,15 @@ class _Promise:
     at: datetime | None  # when the awaited promise was made
 
 
-def is_employer_word(sig: Signal, user: Identity) -> bool:
+def is_employer_word(sig: Signal, user: Identity, gone: Collection[str] = ()) -> bool:
     """A message from a person at the employer (directly, or behind a robot with a human Reply-To).
 
-    Out-of-office replies, surveys and reminders from robots are not word from the employer.
+    Out-of-office replies, surveys and reminders from robots are not word from the employer, nor is mail
+    from someone who has left it (``gone``: see ``track_people.departed``).
     """
     if sig.reading.from_user or is_users(sig.sender, user):
         return False
-    humans = human_senders(sig, user)
+    humans = [a for a in human_senders(sig, user) if a.email not in gone]
     if not humans:
         return False
     return not sig.reading.automated or sig.kind != Kind.OTHER
@@ -158,11 +160,14 @@ def _promise(signals: Sequence[Signal], replay: InterviewReplay) -> _Promise:
     return _Promise(by, promised, at)
 
 
-def _contacts(signals: Sequence[Signal], replay: InterviewReplay, user: Identity) -> tuple[Person, ...]:
+def _contacts(
+    signals: Sequence[Signal], replay: InterviewReplay, user: Identity, gone: Collection[str]
+) -> tuple[Person, ...]:
     seen: dict[str, Person] = {}
     for sig in signals:
         for a in human_senders(sig, user):
-            seen.setdefault(a.email, Person(a.name, a.email))
+            if a.email not in gone:
+                seen.setdefault(a.email, Person(a.name, a.email))
     for iv in replay.interviews:
         for p in iv.interviewers:
             if p.email:
@@ -192,8 +197,9 @@ def _build(
     thank_you_sent = bool(started) and any(s.date >= started[-1].start for s in user_mail)
 
     employer = [s for s in sigs if not (s.reading.from_user or is_users(s.sender, user))]
-    humans = [s for s in employer if human_senders(s, user)]
-    words = [s for s in employer if is_employer_word(s, user)]
+    gone = departed(sigs, user)
+    humans = [s for s in employer if any(a.email not in gone for a in human_senders(s, user))]
+    words = [s for s in employer if is_employer_word(s, user, gone)]
 
     if stage is None:
         stage = Stage.APPLIED
@@ -218,7 +224,7 @@ def _build(
         stage=stage,
         signals=sigs,
         interviews=replay.interviews,
-        contacts=_contacts(sigs, replay, user),
+        contacts=_contacts(sigs, replay, user, gone),
         decision_expected_by=promise.by,
         decision_promised=promise.promised,
         thank_you_sent=thank_you_sent,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 from followup.domain.model import Address, Identity, Person, Signal
 
@@ -188,6 +189,57 @@ def human_senders(sig: Signal, user: Identity) -> tuple[Address, ...]:
             seen.add(a.email)
             uniq.append(a)
     return tuple(uniq)
+
+
+# Mailbox providers anyone may use: a person writing from one has not moved to another company.
+FREE_MAIL_DOMAINS: frozenset[str] = frozenset(
+    {
+        "gmail.com",
+        "googlemail.com",
+        "outlook.com",
+        "hotmail.com",
+        "live.com",
+        "msn.com",
+        "yahoo.com",
+        "icloud.com",
+        "me.com",
+        "aol.com",
+        "proton.me",
+        "protonmail.com",
+        "gmx.de",
+        "gmx.net",
+        "web.de",
+        "fastmail.com",
+    }
+)
+
+
+def _corporate(domain: str) -> bool:
+    return bool(domain) and domain not in FREE_MAIL_DOMAINS and not is_relay_domain(domain)
+
+
+def _same_org(a: str, b: str) -> bool:
+    return a == b or a.endswith("." + b) or b.endswith("." + a)
+
+
+def departed(signals: Sequence[Signal], user: Identity) -> frozenset[str]:
+    """Addresses of people who wrote for the employer and later write from another company's domain.
+
+    A recruiter who changes jobs mid-process ("writing from my new address at Otterbrook") is no longer a
+    person at the employer: her new address is neither word from the employer nor a recipient. A person
+    is known by their full name (two words or more); free-mail and relay domains say nothing.
+    """
+    first: dict[str, str] = {}  # folded full name -> the first company domain it wrote from
+    gone: set[str] = set()
+    for sig in sorted(signals, key=lambda s: s.date):
+        for a in human_senders(sig, user):
+            name = " ".join(_fold(a.name).split())
+            dom = domain_of(a.email)
+            if len(name.split()) < 2 or not _corporate(dom):
+                continue
+            if not _same_org(dom, first.setdefault(name, dom)):
+                gone.add(a.email)
+    return frozenset(gone)
 
 
 def prefer_employer_domain(addrs: tuple[Address, ...], company_domain: str) -> tuple[Address, ...]:
