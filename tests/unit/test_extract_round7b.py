@@ -281,3 +281,20 @@ def test_an_organizer_the_event_description_names_among_the_people_met_stays() -
 
 def test_a_scheduling_assistant_is_never_a_person() -> None:
     assert is_robot_or_team("olivia@paradox.ai")
+
+
+def test_a_guest_who_also_collects_the_candidate_at_reception_still_interviews_when_named_among_them() -> (
+    None
+):
+    text = "Interview with Maya Ford (CTO) and Owen Hale (Recruiting). Ask for Owen at reception."
+    lead = Address("Owen Hale", "owen@quarry.io")
+    event = _invite(lead, ("Owen Hale", "owen@quarry.io"), ("Maya Ford", "maya@quarry.io"), description=text)
+    assert _emails(interviewers_for_invite(event, ME, text, "calendar@quarry.io")) == {
+        "maya@quarry.io",
+        "owen@quarry.io",
+    }
+    # only fetching: not an interviewer
+    desk = Address("Front Desk", "coordinator@quarry.io")
+    event = _invite(desk, ("Owen Hale", "owen@quarry.io"), ("Maya Ford", "maya@quarry.io"))
+    only = "Your interview is with Maya Ford. Ask for Owen at reception and he'll bring you up."
+    assert _emails(interviewers_for_invite(event, ME, only, "coordinator@quarry.io")) == {"maya@quarry.io"}

@@ -246,7 +246,11 @@ def _all_day(event: CalendarEvent) -> bool:
 def _cal_people(event: CalendarEvent, user: Identity, view: _View | None = None) -> tuple[Person, ...]:
     if _people is not None:
         try:
-            found = tuple(_people.interviewers_from_calendar(event, user))
+            if view is None:
+                return tuple(_people.interviewers_from_calendar(event, user))
+            # attendees the text only copies are left out; an organizer the text names among the people
+            # met (or who says they take part) is in, even when the calendar lists only someone else
+            found = _people.interviewers_for_invite(event, user, view.body, view.sender_email)
             return found + _organizer_joins(event, found, view)
         except Exception:  # noqa: BLE001
             pass

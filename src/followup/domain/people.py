@@ -135,6 +135,15 @@ def organizer_takes_part(text: str) -> bool:
     return joins and not writer_only_fetches(text)
 
 
+def _met_with(name: str, text: str) -> bool:
+    """The text names ``name`` in full among the people the candidate meets ("with Hannah Okafor and
+    Oliver Pryce"): someone who also collects the candidate at reception still interviews."""
+    if " " not in name.strip():
+        return False
+    pattern = r"\b(?:with|mit|avec|con|met|com|med)\b[^.\n]{0,160}?" + re.escape(name.strip())
+    return re.search(pattern, " ".join(text.split()), re.IGNORECASE) is not None
+
+
 def interviewers_for_invite(
     event: CalendarEvent, user: Identity, text: str = "", writer: str = ""
 ) -> tuple[Person, ...]:
@@ -147,8 +156,13 @@ def interviewers_for_invite(
     organizer = event.organizer.email.lower() if event.organizer and event.organizer.email else ""
     if not text:
         return tuple(people)
-    copied = copied_people(text) | fetchers(text)
-    kept = [p for p in people if not named_in(p.name, p.email, copied)]
+    copied, fetch = copied_people(text), fetchers(text)
+    kept = [
+        p
+        for p in people
+        if not named_in(p.name, p.email, copied)
+        and not (named_in(p.name, p.email, fetch) and not _met_with(p.name, text))
+    ]
     writer = writer.lower()
     if (
         organizer
