@@ -151,3 +151,9 @@ def test_role_key_folds_inclusive_endings_and_short_forms() -> None:
     assert role_key("SRE") == role_key("Site Reliability Engineer")
     assert role_key("Sr. ML Engineer") == role_key("Senior Machine Learning Engineer")
     assert role_key("Data Analyst") != role_key("Data Engineer")
+
+
+def test_a_german_name_written_with_umlauts_wins_over_the_address_that_spells_them_out() -> None:
+    sig = ["Mit freundlichen Grüßen\nJonas Keller\nBrückner Automation GmbH\nIndustriestraße 4, Ulm"]
+    assert match_domain("brueckner-automation.de", sig) == "Brückner Automation GmbH"
+    assert match_domain("mueller-logistik.de", ["Müller Logistik GmbH"]) == "Müller Logistik GmbH"

@@ -208,8 +208,20 @@ def _phrases(texts: Iterable[str], lab: str = "") -> list[str]:
 def _loose_keys(phrase: str) -> set[str]:
     """The phrase's letters without legal form, with and without its 'and' ('Sorrel & Pike' spells both
     'sorrelandpike' and 'sorrelpike')."""
-    words = _key_words(phrase)
-    return {k for k in ("".join(words), "".join(w for w in words if w != "and")) if k}
+    keys: set[str] = set()
+    for form in (phrase, _umlauts_spelled_out(phrase)) if _UMLAUT.search(phrase) else (phrase,):
+        words = _key_words(form)
+        keys |= {k for k in ("".join(words), "".join(w for w in words if w != "and")) if k}
+    return keys
+
+
+# German umlauts as an address spells them ('Brückner' -> brueckner-automation.de)
+_UMLAUT = re.compile("[äöüÄÖÜ]")
+_SPELLED_OUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+
+
+def _umlauts_spelled_out(text: str) -> str:
+    return text.translate(_SPELLED_OUT)
 
 
 def _spell_rank(key: str, lab: str) -> int:
