@@ -63,3 +63,13 @@ def test_the_employers_newsletter_does_not_rename_the_process() -> None:
     (p,) = track([ack, news], USER, S, at(6))
     assert len(p.signals) == 2
     assert p.company == "Acme Mobility"
+
+
+def test_a_later_fuller_spelling_of_the_company_does_not_change_the_process_id() -> None:
+    # the id carries the drafts' idempotency keys and a mute by id: a rename would draft twice
+    ack = sig(Kind.APPLICATION_ACK, at(2), sender=ATS, automated=True, company="Acme")
+    (before,) = track([ack], USER, S, at(3))
+    conf = sig(Kind.INTERVIEW_CONFIRMED, at(4), company="Acme Robotics GmbH", start=at(9, 15))
+    more = [sig(Kind.OTHER, at(5 + i), company="Acme Robotics GmbH") for i in range(3)]
+    (after,) = track([ack, conf, *more], USER, S, at(8))
+    assert after.id == before.id

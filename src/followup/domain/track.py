@@ -185,7 +185,10 @@ def _build(
 ) -> Process:
     sigs = tuple(sorted(b.signals, key=lambda s: (s.date, s.message_id)))
     company = _company_name(b)
-    pid = process_id(company or b.anchor.sender.email, b.anchor.message_id)
+    # named from the message that started the process, not the process's current name: a later, better
+    # spelling of the company must not rename the process (its action keys, and so its drafts' idempotency,
+    # and a mute by id hang on it)
+    pid = process_id(b.anchor.reading.company or company or b.anchor.sender.email, b.anchor.message_id)
     replay = replay_interviews(sigs, user, threads.of)
     stage, notes = _stage(sigs, replay, clock)
     promise = _promise(sigs, replay)
