@@ -32,14 +32,14 @@ SCENARIOS = fixture_scenarios()
 # and the replay's comparator); after classifier round 8, 89/93 (drafts 22 right, 1 extra, 1 missing: the
 # German promise in s21 without its date). Floors sit just under that.
 SECOND_BATCH = 17
-SECOND_STEP_FLOOR = 0.94
+SECOND_STEP_FLOOR = 0.98  # 93/93 after round 9 (the German promise's date)
 SECOND_DRAFT_PRECISION_FLOOR, SECOND_DRAFT_RECALL_FLOOR = 0.95, 0.95
 # s30 onwards: the third batch (15 scenarios, 74 steps). First run 63/74 (label oracle 73/74: a recruiter who
 # left the employer counted as its word, fixed in track/policy); the 11 steps still missed are misread mail
 # (s30 company spelling, s32 company + an invite read as other, s40 an interviewer's address). Drafts 26 right,
-# 0 extra, 1 missing. Floors sit at that.
+# 0 extra, 1 missing. Now 68/74 (s30's umlaut spelling fixed); floors sit just under that.
 THIRD_BATCH = 30
-THIRD_STEP_FLOOR = 0.85
+THIRD_STEP_FLOOR = 0.90
 THIRD_DRAFT_PRECISION_FLOOR, THIRD_DRAFT_RECALL_FLOOR = 1.0, 0.96
 
 
