@@ -14,7 +14,7 @@ import pytest
 from followup.domain.codec import signal_to_dict
 from followup.domain.model import Identity, Kind
 from followup.errors import ConnectError
-from followup.services import reading
+from followup.services import ingest, reading
 from followup.services.ingest import sync_account
 from followup.store import Store
 from tests.integration.conftest import NOW
@@ -111,3 +111,40 @@ def test_a_dropped_connection_mid_sync_raises_and_keeps_the_batches_fetched_befo
         stored = {s.message_id for s in store.signals("test")}
     assert cursor["INBOX"]["last_uid"] == 6  # the two batches fetched before the drop are stored
     assert "p1@test.example" in stored
+
+
+def _note(n: int, to: str, subject: str, body: str) -> bytes:
+    return (
+        f"From: User <user@example.net>\r\nTo: {to}\r\nSubject: {subject}\r\n"
+        f"Date: Fri, 14 Mar 2025 1{n % 10}:00:00 +0000\r\nMessage-ID: <u{n}@test.example>\r\n\r\n{body}\r\n"
+    ).encode()
+
+
+def test_the_users_note_without_a_hiring_word_is_read_when_it_goes_to_a_known_employer_person(
+    dovecot, mailbox_for, tmp_path, monkeypatch
+):
+    _fill(dovecot)
+    ana, priya = "Ana Ruiz <ana.ruiz@acme-robotics.example>", "Priya <priya.recruits@gmail.com>"
+    dovecot.deliver("INBOX", _mail(12, priya, "Interview next week", "Could we set up an interview?"))
+    dovecot.deliver("Sent", _note(1, ana, "Today", "Great chatting today, Ana! Enjoy the weekend."))
+    dovecot.deliver("Sent", _note(2, priya, "Today", "Lovely chatting, Priya. Enjoy the weekend."))
+    dovecot.deliver(
+        "Sent", _note(3, "Theo <theo.brandt@gmail.com>", "Saturday", "Dinner at ours? Bring the cake.")
+    )
+    fully: list[str] = []
+    real = ingest.read_fully
+
+    def spy(fetched: Any, *args: Any, **kwargs: Any) -> Any:
+        fully.append(fetched.raw.split(b"Message-ID: <")[1].split(b">")[0].decode())
+        return real(fetched, *args, **kwargs)
+
+    monkeypatch.setattr(ingest, "read_fully", spy)
+    signals, report = _sync(dovecot, mailbox_for, tmp_path / "s.sqlite", workers=0)
+    kept = {s["message_id"]: s for s in signals}
+    # to the employer's address: never skipped, kept with the employer's name
+    assert kept["u1@test.example"]["reading"]["company"]
+    # to a known employer person at a freemail address: skipped by the gate, then read in full at commit
+    assert "u2@test.example" in fully
+    # to a friend: skipped and never read
+    assert "u3@test.example" not in kept and "u3@test.example" not in fully
+    assert report.unparsed >= 9  # the seven chatters, the note to Priya and the note to Theo

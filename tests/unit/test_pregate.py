@@ -68,8 +68,7 @@ def test_a_hiring_word_behind_base64_or_quoted_printable_keeps_the_message() -> 
     assert not no_hiring_cue(qp.as_bytes(), USER)
 
 
-def test_the_users_own_mail_an_ats_sender_and_an_auto_reply_are_never_skipped() -> None:
-    assert not no_hiring_cue(_mail(sender="Lena Hartmann <lena@example.net>"), USER)
+def test_an_ats_sender_and_an_auto_reply_are_never_skipped() -> None:
     assert not no_hiring_cue(_mail(sender="Acme <no-reply@greenhouse.io>"), USER)
     assert not no_hiring_cue(_mail(subject="Out of office"), USER)
 

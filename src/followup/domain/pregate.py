@@ -12,6 +12,15 @@ message. ``no_hiring_cue`` asks the same question more generously and at a fract
 - a forward is assumed whenever one could be found (a forward subject, or a forward marker line
   anywhere), and any attached message, calendar part, truncated or unreadable message is kept.
 
+The user's own mail gets past the classifier's gate: it is read for a thank-you or a follow-up whenever it
+has hiring context, which is a hiring word, a hiring phrase or a job title, an address of the employer's
+among its recipients, or a known hiring thread. Without any of these the classifier reads it as
+``other`` with no company ("no hiring context in the user's mail"), so it too can skip the parse: a
+note to a friend about dinner. It is never skipped when it goes to an address that can name an
+employer or to an applicant-tracking / scheduling service, when any word of it starts like a cue stem,
+or when a ``rules.HIRING`` phrase or a job-title head word (``role._HEAD``) appears anywhere in it. A
+note to a known employer person at a freemail address is re-read by ingest, as mail from them is.
+
 True means: the full reading is ``other`` with no company, so the message is not worth keeping (see
 ``tests/unit/test_pregate_corpus.py``, which proves that on every labelled message).
 
@@ -26,11 +35,15 @@ from email.message import Message as EmailMessage
 from email.parser import BytesParser
 from email.policy import compat32
 
+from followup.domain import rules as R
 from followup.domain.classify import _CUE_PHRASES, _CUE_STEMS
+from followup.domain.classify_facts import _recipient_domain
 from followup.domain.context import Context
 from followup.domain.model import Identity, Message
 from followup.domain.parse import KEPT_HEADERS, _addresses, _Body, _subject, decode_header_value
-from followup.domain.senders import analyse
+from followup.domain.pregate_words import WordStarts, requirement
+from followup.domain.role import _HEAD
+from followup.domain.senders import analyse, domain_of, is_ats_domain
 from followup.domain.text import _FWD_MARK, _FWD_SUBJECT
 
 _GAPS = re.compile(r"[\s>]+")  # phrases are matched with any run of blanks and quote marks as one space
@@ -39,6 +52,8 @@ _PHRASE_WORDS = tuple((p, _WORD.findall(p)[0], _WORD.findall(p)[-1]) for p in _C
 _PREFIXES = _CUE_STEMS + tuple(last for _, _, last in _PHRASE_WORDS)
 _HEADS = frozenset(p[:2] for p in _PREFIXES)
 _FWD_ANYWHERE = re.compile(_FWD_MARK.pattern, _FWD_MARK.flags | re.MULTILINE)
+_HIRING = tuple((cue, requirement(cue.pattern)) for cue in R.HIRING)
+_HEAD_WORD = re.compile(_HEAD.pattern, _HEAD.flags)  # fullmatch on one word: a title's head word
 
 
 def no_hiring_cue(
@@ -79,8 +94,8 @@ def light_message(raw: bytes) -> tuple[Message, bool]:
         date=None,
         sender=sender[0] if sender else None,
         reply_to=tuple(_addresses(heads.get("reply-to", ""), defects)),
-        to=(),
-        cc=(),
+        to=tuple(_addresses(heads.get("to", ""), defects)),
+        cc=tuple(_addresses(heads.get("cc", ""), defects)),
         subject=_subject(decode_header_value(heads.get("subject", ""), defects), defects),
         in_reply_to="",
         references=(),
@@ -116,19 +131,63 @@ def _no_cue(raw: bytes, user: Identity) -> bool:
     ):
         return False  # the classifier always reads a calendar or a forward
     facts = analyse(message, user)
-    if facts.from_user or facts.ats or facts.auto_reply:
+    if facts.ats or facts.auto_reply:
         return False
+    if facts.from_user and _to_counterpart(message, user):
+        return False  # the user writing to an employer or a hiring service: always read
     if _FWD_SUBJECT.match(message.subject) or _FWD_ANYWHERE.search(message.text):
         return False  # it may hold a forwarded message, which the classifier always reads
     names = " ".join(a.filename for a in message.attachments)
-    return not _has_cue(f"{message.subject}\n{names}\n{message.text}".lower())
+    text = f"{message.subject}\n{names}\n{message.text}".lower()
+    words = set(_WORD.findall(text))
+    if _has_cue(text, words):
+        return False
+    return not (facts.from_user and _hiring_context(text, words))
 
 
-def _has_cue(text: str) -> bool:
+def _to_counterpart(message: Message, user: Identity) -> bool:
+    """The user's mail goes to an address that can name an employer (the classifier then reads it in
+    that employer's context and names the company), or to an applicant-tracking / scheduling service."""
+    if _recipient_domain(message, user):
+        return True
+    return any(is_ats_domain(domain_of(a.email)) for a in (*message.to, *message.cc))
+
+
+def _hiring_context(text: str, words: set[str]) -> bool:
+    """What gives the user's own mail hiring context in the classifier besides a cue word: a job title
+    (``role.find_role`` only returns a title in which ``role._HEAD`` finds a word; each of its words is
+    one whole word, 'vice president' holds 'president', so one of the distinct words matches it) or a hiring phrase of ``rules.HIRING`` (some need no cue
+    stem: 'co-founder', 'where we land'). The phrases are searched over the whole text, quotes
+    included, with every run of blanks and quote marks read as one space (no HIRING pattern needs a
+    line break, an anchor or a '>', ``tests/unit/test_pregate_user.py``), so anything the classifier
+    finds in the new text, the quoted text or the subject is found here; a phrase is searched only when
+    the words it cannot match without are there (``pregate_words``)."""
+    head = _HEAD_WORD.fullmatch
+    if any(head(w) for w in words):
+        return True
+    starts = WordStarts(words)
+    low = ""
+    for cue, need in _HIRING:
+        if not starts.satisfies(need):
+            continue
+        low = low or _blanks_as_one(text.replace("\u2019", "'"))
+        if cue.pattern.search(low):
+            return True
+    return False
+
+
+def _blanks_as_one(text: str) -> str:
+    """Every run of blanks and quote marks as one space (a blank kept at both ends)."""
+    if ">" in text:
+        return _GAPS.sub(" ", text)
+    return f" {' '.join(text.split())} "
+
+
+def _has_cue(text: str, words: set[str]) -> bool:
     """A word that starts with a cue stem (the classifier's test, on every distinct word of the whole
     text), or a cue phrase with any run of blanks and quote marks between its words."""
     tails: list[str] = []
-    for word in set(_WORD.findall(text)):
+    for word in words:
         if word[:2] in _HEADS and word.startswith(_PREFIXES):
             if word.startswith(_CUE_STEMS):
                 return True

@@ -267,8 +267,12 @@ def _keep(
     context: Context | None = None,
 ) -> Signal | None:
     if outcome.kind == "no_cue":
-        # certainly `other` without a company; kept only when its sender is a known employer person
-        if not want.known_sender(outcome.sender):
+        # certainly `other` without a company; read in full only when its sender, or (the user's own
+        # note) one of its recipients, is a known employer person
+        if not (
+            want.known_sender(outcome.sender)
+            or (user.is_user(outcome.sender) and any(want.known_sender(r) for r in outcome.recipients))
+        ):
             return None
         fetched = delivered[outcome.ref]
         outcome = read_fully(fetched, account, user, now, context)

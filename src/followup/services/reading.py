@@ -8,7 +8,8 @@ Each message comes back as one ``Outcome``:
 
 - ``signal``: parsed and read (``signal_of``);
 - ``no_cue``: ``domain.pregate.no_hiring_cue`` proved the reading is ``other`` without a company, so it
-  was not parsed; the caller still keeps it (after a full read) if its sender is a known employer person;
+  was not parsed; the caller still reads it in full (and may keep it) if its sender, or for the user's
+  own mail one of its recipients, is a known employer person;
 - ``digest``: followup's own weekly digest, never evidence.
 
 Each message may come with its thread ``Context`` (``domain.context``, computed by the caller from what
@@ -49,6 +50,7 @@ class Outcome:
     signal: Signal | None = None
     sender: str = ""  # lower-case From address (for "no_cue")
     ref: str = ""  # the fetched message's ref (for "no_cue")
+    recipients: tuple[str, ...] = ()  # lower-case To and Cc addresses (for "no_cue")
 
 
 def signal_of(
@@ -96,7 +98,8 @@ def read_one(
     fetched: Fetched, account: str, user: Identity, now: datetime, context: Context | None = None
 ) -> Outcome:
     if no_hiring_cue(fetched.raw, user, truncated=fetched.truncated, context=context):
-        return Outcome("no_cue", sender=_sender(fetched.raw), ref=fetched.ref)
+        sender, recipients = _people(fetched.raw)
+        return Outcome("no_cue", sender=sender, ref=fetched.ref, recipients=recipients)
     return read_fully(fetched, account, user, now, context)
 
 
@@ -112,11 +115,17 @@ def read_many(
     return [read_one(f, account, user, now, c) for f, c in zip(messages, ctx, strict=True)]
 
 
-def _sender(raw: bytes) -> str:
-    """The From address as ``parse`` reads it (lower-case), from the header alone."""
-    value = _HEADERS.parsebytes(header_block(raw)).get("from")
-    found = _addresses(value if isinstance(value, str) else str(value or ""), [])
-    return found[0].email if found else ""
+def _people(raw: bytes) -> tuple[str, tuple[str, ...]]:
+    """The From address and the To and Cc addresses as ``parse`` reads them (lower-case), from the
+    header alone."""
+    head = _HEADERS.parsebytes(header_block(raw))
+
+    def found(name: str) -> list[Address]:
+        value = head.get(name)
+        return _addresses(value if isinstance(value, str) else str(value or ""), [])
+
+    sender = found("from")
+    return (sender[0].email if sender else ""), tuple(a.email for a in (*found("to"), *found("cc")))
 
 
 class Pending:
