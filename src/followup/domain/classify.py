@@ -54,7 +54,7 @@ _RECALLED = re.compile(
     r"(?:assessments?|take[- ]homes?|exercises?|assignments?|work samples?|case stud(?:y|ies)|submissions?|references"
     r"|referees|portfolio|tests?|challenges?|projects?)\b"
     r"|\b(?:your|the) (?:\w+ ){0,2}?(?:references|referees|assessment|take[- ]home|exercise|assignment|test|challenge"
-    r"|portfolio|submission)s? (?:came back|have come back|were|was|looked|went|(?:is|are) (?:complete|in)|checked out)\b"
+    r"|portfolio|submission)s?\s+(?:came back|have come back|were|was|looked|went|(?:is|are) (?:complete|in)|checked out)\b"
     # the same thanks in German, French, Spanish ("Dank für die Zusendung Ihrer Arbeitsprobe")
     r"|\b(?:dank\w*|danke) für (?:die |das |den )?(?:einreichung|zusendung|abgabe|bearbeitung|übermittlung|erledigung)"
     r" (?:ihrer|ihres|deiner|deines|der|des) (?:\w+ )?(?:fallstudie|aufgabe|probearbeit|übung|arbeitsprobe|präsentation"

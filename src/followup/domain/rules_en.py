@@ -192,6 +192,16 @@ RESCHEDULE_MORE = cues(
         2.0,
         ("updated", "instead"),
     ),
+    (  # a booking tool's notice that the host moved the event ("Ann has rescheduled your event"), its old time
+        # given as the one before ("Former:" / "Previous time:")
+        r"\b(?:has|have|had|just) rescheduled (?:your|our|the|this|their)\b",
+        3.0,
+    ),
+    (
+        r"\n(?:former|previous|old|original)(?: time| date| slot)?:[ \t]*\n",
+        2.0,
+        ("former", "previous", "old", "original"),
+    ),
 )
 
 PROMISE_MORE = cues(
@@ -231,6 +241,12 @@ REJECTION_MORE = REJECTION_MORE + _w(
         r"(?:role|position|job|opening|vacancy|post)\b",
         4.0,
     ),
+    (  # the post given to someone else, named or not ("decided to give the role to <name>, who ..."); to
+        # "you" it is an offer
+        r"\b(?:decided|chosen|chose|opted|elected|going|plan(?:ning)?|agreed) to (?:offer|give|award|hand) (?:the|this|that|our)"
+        r" (?:[\w&,/()-]+ ){0,4}?(?:position|role|job|post|vacancy|place|opening|contract) to (?!you\b)",
+        4.0,
+    ),
 )
 
 NEXT_ROUND_MORE = NEXT_ROUND_MORE + _w(
@@ -246,6 +262,17 @@ NEXT_ROUND_MORE = NEXT_ROUND_MORE + _w(
 )
 
 ACTION_MORE = ACTION_MORE + _w(
+    (  # the exercise handed over ("here's the case study for your next stage")
+        r"\bhere(?:'s| is| are) (?:the|your|our) (?:\w+ ){0,2}?(?:case stud(?:y|ies)|case exercise|take[- ]home|exercise"
+        r"|assignment|task|challenge)\b",
+        2.0,
+    ),
+    (  # a deliverable to send back by a date ("please email it to me by Friday")
+        r"\bplease (?:e-?mail|send|submit|upload|return|share) (?:it|them|this|that|both|(?:your|the) (?:deck|slides"
+        r"|memo|write-up|solution|answers|work|analysis|notebook|code))"
+        r" (?:(?:back )?to (?:me|us) )?(?:by|before|no later than)\b",
+        2.0,
+    ),
     (  # a business case to work through and hand in
         r"\bcase (?:exercise|assignment|challenge|task|prompt|presentation task)\b",
         2.0,

@@ -238,6 +238,42 @@ LOOKALIKE = pairs(
         1.5,
         ("opdrachtgever", "meiner kunden", "mes clients", "mis clientes"),
     ),
+    (  # a school writing to parents: conferences about their child, not a candidate's interview
+        r"\bparents?[-–‑ ](?:teacher|teachers')\b|\bparents? (?:and|&) (?:carers|guardians)\b|\boudergesprek\w*"
+        r"|\b(?:ouderavond|rapportgesprek|tienminutengesprek|10-minutengesprek)\w*|\belternsprechtag\w*|\belterngespräch\w*"
+        r"|\bréunions? parents[- ]professeurs\b|\breuni[oó]n(?:es)? de (?:padres|familias)\b|\bcolloqui (?:con i )?genitori\b",
+        3.5,
+        (
+            "parent",
+            "ouder",
+            "rapportgesprek",
+            "minutengesprek",
+            "eltern",
+            "réunion",
+            "reunion",
+            "reunión",
+            "colloqui",
+        ),
+    ),
+    (r"\byour (?:child|children|son|daughter)(?:'s)?\b|\b(?:je|uw) (?:kind|zoon|dochter)\b", 2.0),
+    (  # volunteering in the other languages; a neighbourhood paper writing about someone
+        r"\bvrijwillig\w*|\behrenamt\w*|\bbénévol\w*|\bvoluntariado\b|\bvolontariato\b"
+        r"|\b(?:buurtkrant|wijkkrant|stadsdeelkrant|dorpskrant|lokalzeitung|stadtteilzeitung|journal de quartier"
+        r"|periódico local|giornale di quartiere)\b",
+        3.5,
+        (
+            "vrijwillig",
+            "ehrenamt",
+            "bénévol",
+            "voluntariado",
+            "volontariato",
+            "krant",
+            "zeitung",
+            "journal de quartier",
+            "periódico",
+            "giornale",
+        ),
+    ),
     (  # an issue of a newsletter, written to its readers
         r"\bissue (?:#|no\.?) ?\d+\b|\bforward this (?:email |newsletter |issue )?to a friend\b|\bnext (?:week|issue|month): ",
         2.0,

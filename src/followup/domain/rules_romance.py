@@ -157,6 +157,13 @@ RESCHEDULE = pairs(
         r"|\b(?:nuovo orario|novo horário|nuevo horario)\b",
         3.0,
     ),
+    (  # the meeting already moved, said with its pronoun ("la hemos movido al lunes", "nous l'avons décalé à",
+        # "l'abbiamo spostato a", "remarcamos para")
+        r"\b(?:la|lo|las|los) (?:hemos|he|han|ha) (?:movido|cambiado|pasado|trasladado|aplazado|adelantado|retrasado"
+        r"|reprogramado|pospuesto)\b|\b(?:nous|je) l'(?:avons|ai) (?:déplacée?|décalée?|reportée?|avancée?|repoussée?)\b"
+        r"|\bl'(?:abbiamo|ho) (?:spostat|rinviat|posticipat|anticipat)[oa]\b",
+        3.0,
+    ),
 )
 CONFIRM = pairs(
     (
