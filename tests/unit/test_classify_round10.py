@@ -189,3 +189,29 @@ def test_a_survey_after_the_interview_that_recalls_the_take_home_asks_for_nothin
         USER,
     )
     assert r.kind is Kind.OTHER
+
+
+def test_a_dutch_ack_asking_for_questions_in_the_meantime_is_no_invitation() -> None:
+    r = read(
+        msg(
+            "Hoi Maren,\n\nDank je wel voor je sollicitatie als planner. We hebben je cv goed ontvangen en"
+            " laten zo snel mogelijk iets van ons horen. Heb je in de tussentijd een vraag? Stuur dan een mail"
+            " naar vacatures@grachtwerk.nl.\n\nGroet,\nTeam HR",
+            subject="Je sollicitatie bij Grachtwerk",
+        ),
+        USER,
+    )
+    assert r.kind is Kind.APPLICATION_ACK
+
+
+def test_being_pleased_to_invite_you_to_interview_outweighs_the_thanks_for_applying() -> None:
+    r = read(
+        msg(
+            "Dear Maren,\n\nThank you for your application for the post of Office Manager. We are delighted to"
+            " invite you to interview. Interviews take place in the week of 23 March; please tell us which"
+            " morning you prefer.\n\nPieter",
+            subject="Office Manager",
+        ),
+        USER,
+    )
+    assert r.kind is Kind.INTERVIEW_INVITE

@@ -371,12 +371,12 @@ LOOKALIKE = cues(
     ),
     (
         # an account's security mail (a password to reset or changed, a code); a password handed over with a
-        # test platform's or a shared folder's link is part of a task, and the bare word only a hint
+        # test platform's or a shared folder's link is part of a task, and the bare word says nothing
         r"\b(?:reset (?:your|the) password|password (?:reset|change|has been changed|was changed|expires|expiring)"
         r"|verify your (?:email|account)|sign-in code|security code)\b",
         3.0,
+        ("password", "verify your", "sign-in code", "security code"),
     ),
-    (r"\bpassword\b", 1.5),
     (
         r"\b(?:receipt(?! of your (?:application|cv|résumé|resume|documents))|order #|your order|has shipped|tracking number"
         r"|booking reference|e-ticket|invoice|total paid)\b",

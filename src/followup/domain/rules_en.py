@@ -246,6 +246,7 @@ REJECTION_MORE = REJECTION_MORE + _w(
         r"\b(?:decided|chosen|chose|opted|elected|going|plan(?:ning)?|agreed) to (?:offer|give|award|hand) (?:the|this|that|our)"
         r" (?:[\w&,/()-]+ ){0,4}?(?:position|role|job|post|vacancy|place|opening|contract) to (?!you\b)",
         4.0,
+        ("to offer", "to give", "to award", "to hand"),
     ),
 )
 
@@ -285,6 +286,10 @@ ACTION_MORE = ACTION_MORE + _w(
 )
 
 INVITE_MORE = _w(
+    (  # the invitation itself, with or without an article ("I am pleased to invite you to interview")
+        r"\b(?:pleased|happy|delighted|glad|like) to invite you (?:to|for) (?:an? )?(?:interview|conversation|meeting)\b",
+        3.0,
+    ),
     (  # a number of windows asked for ("send me 3-4 windows", "two or three half-days that work")
         r"\b(?:send|give|share|suggest|propose|offer) (?:me|us) (?:\d+|two|three|four|a few|a couple of)"
         r"(?: ?(?:-|–|to|or) ?(?:\d+|three|four|five))? (?:windows|slots|times|half-days|half days|days|mornings|afternoons"

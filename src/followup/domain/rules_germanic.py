@@ -158,6 +158,12 @@ ACK = pairs(
         r"|\bbedankt voor (?:je|jouw|uw) (?:interesse|reactie) (?:in|op) (?:de|onze) (?:vacature|functie)\b",
         3.0,
     ),
+    (  # the thanks for applying and the papers received, in Dutch ("dank je wel voor je sollicitatie", "we
+        # hebben je cv en motivatie goed ontvangen")
+        r"\b(?:bedankt|dank (?:je|u) (?:wel )?) voor (?:je|jouw|uw) sollicitatie\b"
+        r"|\b(?:hebben|heb) (?:je|jouw|uw) (?:cv|sollicitatie|motivatie\w*|gegevens)\b[^.!?]{0,40}\bontvangen\b",
+        3.0,
+    ),
 )
 PROMISE = pairs(
     (  # the date before the answer ("werden Ihnen bis zum 27. März eine Rückmeldung geben")

@@ -308,7 +308,7 @@ PROPOSAL = cues(  # a time proposed or asked for, not fixed
     (
         r"\bpasst (?:ihnen|es ihnen|dir)\b|\bwäre(?:n)? sie .{0,30}verfügbar\b|\bvous convient\b|\ble viene bien\b"
         r"|\b(?:seriez|êtes)-vous disponible|\bestar(?:í|i)as disponible|\bhätten sie .{0,30}zeit\b"
-        r"|\b(?:ben je|bent u|zou je) .{0,20}beschikbaar\b|\bheb je .{0,20}tijd\b",
+        r"|\b(?:ben je|bent u|zou je) .{0,20}beschikbaar\b|\bheb je .{0,20}\btijd\b",  # "heb je donderdag tijd", not "in de tussentijd"
         3.0,
     ),
 )
