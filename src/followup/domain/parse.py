@@ -21,7 +21,7 @@ from email.utils import getaddresses, parsedate_to_datetime
 
 from followup.domain.ical import read_calendar_with_notes
 from followup.domain.model import Address, Attachment, CalendarEvent, Forwarded, Message
-from followup.domain.text import FIELD_CAP, html_to_text, normalise_text, split_body
+from followup.domain.text import FIELD_CAP, Split, html_to_text, normalise_text, split_body
 
 TEXT_CAP = 200_000  # characters of body text kept
 _HEADER_CAP = 2_000  # characters kept of any one header value
@@ -116,10 +116,32 @@ def _empty(raw: bytes, truncated: bool, defects: list[str]) -> Message:
     )
 
 
+def parse_unsplit(raw: bytes) -> tuple[Message, EmailMessage]:
+    """The message as ``parse`` reads it, but with its body not split: ``new_text`` is the whole text,
+    nothing is quoted or forwarded in the text (attached messages are still in ``forwarded``); and the
+    standard library's tree it was read from. For a cheap look before the full parse
+    (``domain.pregate``). Raises on mail the standard parser cannot read."""
+    msg = BytesParser(policy=compat32).parsebytes(bytes(raw))
+    return _message(msg, raw, False, [], split=False), msg
+
+
 def _parse(
     raw: bytes, truncated: bool, defects: list[str], *, headers_only: bool = False, nest: int = 0
 ) -> Message:
     msg = BytesParser(policy=compat32).parsebytes(bytes(raw), headersonly=headers_only)
+    return _message(msg, raw, truncated, defects, headers_only=headers_only, nest=nest)
+
+
+def _message(
+    msg: EmailMessage,
+    raw: bytes,
+    truncated: bool,
+    defects: list[str],
+    *,
+    headers_only: bool = False,
+    nest: int = 0,
+    split: bool = True,
+) -> Message:
     heads: dict[str, str] = {}
     for name, value in msg.raw_items():
         key = name.strip().lower()
@@ -134,8 +156,12 @@ def _parse(
     if not truncated and not headers_only:
         body.walk(msg)
     text = body.text()
-    split = split_body(text, subject=h("subject"), default_tz=date.tzinfo if date else None)
-    defects.extend(split.notes)
+    parts = (
+        split_body(text, subject=h("subject"), default_tz=date.tzinfo if date else None)
+        if split
+        else Split(new_text=text, quoted_text="", signature="", forwarded=())
+    )
+    defects.extend(parts.notes)
     for d in msg.defects:
         defects.append(f"mime: {type(d).__name__}")
     sender = _addresses(heads.get("from", ""), defects)
@@ -156,10 +182,10 @@ def _parse(
         references=references,
         headers=kept,
         text=text,
-        new_text=split.new_text,
-        quoted_text=split.quoted_text,
-        signature=split.signature,
-        forwarded=split.forwarded + tuple(body.attached_messages),
+        new_text=parts.new_text,
+        quoted_text=parts.quoted_text,
+        signature=parts.signature,
+        forwarded=parts.forwarded + tuple(body.attached_messages),
         calendar=_unique(body.calendar),
         attachments=tuple(body.attachments),
         size=len(raw),

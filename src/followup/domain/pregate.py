@@ -32,15 +32,13 @@ from __future__ import annotations
 
 import re
 from email.message import Message as EmailMessage
-from email.parser import BytesParser
-from email.policy import compat32
 
 from followup.domain import rules as R
 from followup.domain.classify import _CUE_PHRASES, _CUE_STEMS
 from followup.domain.classify_facts import _recipient_domain
 from followup.domain.context import Context
 from followup.domain.model import Identity, Message
-from followup.domain.parse import KEPT_HEADERS, _addresses, _Body, _subject, decode_header_value
+from followup.domain.parse import parse_unsplit
 from followup.domain.pregate_words import WordStarts, requirement
 from followup.domain.role import _HEAD
 from followup.domain.senders import analyse, domain_of, is_ats_domain
@@ -72,44 +70,10 @@ def no_hiring_cue(
 
 def light_message(raw: bytes) -> tuple[Message, bool]:
     """The message as ``parse`` reads it, minus the body split (new text = the whole text, no quotes);
-    and whether it holds an attached message or a calendar part (even an empty one). Raises on mail the standard parser cannot read."""
-    defects: list[str] = []
-    msg = BytesParser(policy=compat32).parsebytes(bytes(raw))
-    heads: dict[str, str] = {}
-    for name, value in msg.raw_items():
-        key = name.strip().lower()
-        if key not in heads:
-            heads[key] = value if isinstance(value, str) else str(value)
-    body = _Body(defects)
-    body.walk(msg)
-    text = body.text()
-    sender = _addresses(heads.get("from", ""), defects)
-    kept = {
-        k: " ".join(decode_header_value(heads[k], defects).split())[:2_000]
-        for k in KEPT_HEADERS
-        if k in heads
-    }
-    message = Message(
-        message_id="",
-        date=None,
-        sender=sender[0] if sender else None,
-        reply_to=tuple(_addresses(heads.get("reply-to", ""), defects)),
-        to=tuple(_addresses(heads.get("to", ""), defects)),
-        cc=tuple(_addresses(heads.get("cc", ""), defects)),
-        subject=_subject(decode_header_value(heads.get("subject", ""), defects), defects),
-        in_reply_to="",
-        references=(),
-        headers=kept,
-        text=text,
-        new_text=text,
-        quoted_text="",
-        signature="",
-        forwarded=(),
-        calendar=tuple(body.calendar),
-        attachments=tuple(body.attachments),
-        size=len(raw),
-    )
-    return message, bool(body.attached_messages) or _has_calendar_part(msg)
+    and whether it holds an attached message or a calendar part (even an empty one). Raises on mail the
+    standard parser cannot read."""
+    message, tree = parse_unsplit(raw)
+    return message, bool(message.forwarded) or _has_calendar_part(tree)
 
 
 def _has_calendar_part(msg: EmailMessage) -> bool:
