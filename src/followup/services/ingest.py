@@ -105,8 +105,9 @@ class BodyFilter:
 
     def _add(self, sig: Signal, known: set[str]) -> None:
         known.add(sig.message_id)
-        self._senders.update(_hiring_humans(sig))
-        self._index.learn(heads_of_signal(sig), sig.reading, _hiring_humans(sig))
+        humans = _hiring_humans(sig)
+        self._senders.update(humans)
+        self._index.learn(heads_of_signal(sig), sig.reading, humans)
 
     def context(self, heads: Heads) -> Context:
         """The thread context of a new message: what the store and this sync's kept messages teach."""
@@ -128,10 +129,8 @@ class BodyFilter:
         """A message kept in this sync (before its batch is committed): replies to it, and other mail from
         its people, are kept too. (Before the store is first read too: a batch not yet committed is not
         in the store when a later message of it needs the known people.)"""
-        self._fetched.add(sig.message_id)
-        self._senders.update(_hiring_humans(sig))
         self._load()  # the stored history first, then this message on top
-        self._index.learn(heads_of_signal(sig), sig.reading, _hiring_humans(sig))
+        self._add(sig, self._fetched)
 
     def __call__(self, folder: str, header: bytes) -> bool:
         self.asked += 1
