@@ -30,7 +30,7 @@ from followup.domain.model import Kind, Message, Reading
 from followup.domain.parse import _addresses, _date, _ids, _msgid, _raw_text, _synthetic_id, _unfold
 from followup.domain.prefilter import header_block
 
-__all__ = ["NO_CONTEXT", "Context", "Heads", "ThreadIndex", "heads_of", "heads_of_message"]
+__all__ = ["NO_CONTEXT", "Context", "Heads", "ThreadIndex", "heads_of", "heads_of_message", "thread_refs"]
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,8 @@ class Heads:
     thread_id: str = ""  # the backend's thread id (Gmail), "" when none
 
 
-def _refs(message_id: str, in_reply_to: str, references: Iterable[str]) -> tuple[str, ...]:
+def thread_refs(message_id: str, in_reply_to: str, references: Iterable[str]) -> tuple[str, ...]:
+    """The ids a message threads onto: In-Reply-To first, then References from the nearest parent back."""
     refs = [in_reply_to] if in_reply_to else []
     refs.extend(r for r in reversed(tuple(references)) if r != in_reply_to)
     return tuple(dict.fromkeys(r for r in refs if r and r != message_id))
@@ -80,7 +81,7 @@ def heads_of_message(message: Message, thread_id: str = "") -> Heads:
     )
     return Heads(
         message_id=message.message_id,
-        refs=_refs(message.message_id, message.in_reply_to, message.references),
+        refs=thread_refs(message.message_id, message.in_reply_to, message.references),
         sender=message.sender.email if message.sender else "",
         bulk=bulk,
         date=message.date,
@@ -143,7 +144,7 @@ def heads_of(raw: bytes, thread_id: str = "") -> Heads:
         )
         return Heads(
             message_id=message_id,
-            refs=_refs(message_id, in_reply_to, _id_list(values.get("references", ""))),
+            refs=thread_refs(message_id, in_reply_to, _id_list(values.get("references", ""))),
             sender=sender,
             bulk=bulk,
             date=_date(values.get("date", ""), defects),

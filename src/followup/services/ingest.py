@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from followup.backends.base import Batch, Fetched, Mailbox
-from followup.domain.context import Context, Heads, ThreadIndex, heads_of
+from followup.domain.context import Context, Heads, ThreadIndex, heads_of, thread_refs
 from followup.domain.model import Identity, Kind, Signal
 from followup.domain.prefilter import header_block, message_id, wants_body
 from followup.services.reading import Outcome, Pending, Reader, read_fully, signal_of
@@ -66,11 +66,9 @@ def _hiring_humans(sig: Signal) -> tuple[str, ...]:
 
 def heads_of_signal(sig: Signal) -> Heads:
     """The thread facts of a stored message (``Heads`` as its header gave them)."""
-    refs = [sig.in_reply_to] if sig.in_reply_to else []
-    refs.extend(r for r in reversed(sig.references) if r != sig.in_reply_to)
     return Heads(
         message_id=sig.message_id,
-        refs=tuple(dict.fromkeys(r for r in refs if r and r != sig.message_id)),
+        refs=thread_refs(sig.message_id, sig.in_reply_to, sig.references),
         sender=sig.sender.email,
         date=sig.date,
         thread_id=sig.thread_id,
