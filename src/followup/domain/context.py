@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from followup.domain.model import Kind, Message, Reading
-from followup.domain.parse import _addresses, _date, _ids, _msgid, _raw_text, _synthetic_id, _unfold
+from followup.domain.parse import _ID, _addresses, _date, _ids, _msgid, _raw_text, _synthetic_id, _unfold
 from followup.domain.prefilter import header_block
 
 __all__ = ["NO_CONTEXT", "Context", "Heads", "ThreadIndex", "heads_of", "heads_of_message", "thread_refs"]
@@ -97,9 +97,6 @@ _WANTED = re.compile(
 _SIMPLE_FROM = re.compile(
     r"^[^<>,\"@]*<\s*([^<>\s,\"]+@[^<>\s,\"]+)\s*>\s*$|^\s*([^<>\s,\"()]+@[^<>\s,\"()]+)\s*$"
 )
-
-
-_ID = re.compile(r"<([^<>]+)>")
 
 
 def _id_list(value: str) -> list[str]:
