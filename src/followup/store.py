@@ -52,7 +52,7 @@ class EvaluationCache:
     ``generations`` are those of ``GENERATION_TABLES`` it read (``actions``: the ledger after its
     drafting); ``config`` a fingerprint of identity + policy settings; ``accounts`` those whose drafting
     finished without error under these same inputs; ``summary`` what the scan reports again when it
-    reuses the evaluation (JSON, the scan's own format).
+    reuses the evaluation (JSON, the scan's own format). Only a drafting step that finished saves one.
     """
 
     generations: Mapping[str, int]
@@ -60,7 +60,6 @@ class EvaluationCache:
     computed_at: datetime
     changes_at: datetime | None
     accounts: tuple[str, ...]
-    drafting_ok: bool
     summary: str = "[]"
 
 
@@ -515,7 +514,6 @@ class Store:
             computed_at=computed_at,
             changes_at=_dt_back(d["changes_at"]),
             accounts=tuple(d["accounts"]),
-            drafting_ok=bool(d["drafting_ok"]),
             summary=d.get("summary", "[]"),
         )
 
@@ -540,7 +538,6 @@ class Store:
                 "computed_at": _dt(cache.computed_at),
                 "changes_at": _dt(cache.changes_at),
                 "accounts": sorted(cache.accounts),
-                "drafting_ok": cache.drafting_ok,
                 "summary": cache.summary,
             }
             db.execute(

@@ -96,7 +96,7 @@ def config_fingerprint(config: Config) -> str:
 
 def _holds(cache: EvaluationCache | None, gens: dict[str, int], fingerprint: str, now: datetime) -> bool:
     """The cached evaluation is the one a recomputation at ``now`` would give (ledger aside)."""
-    if cache is None or not cache.drafting_ok or cache.config != fingerprint:
+    if cache is None or cache.config != fingerprint:
         return False
     if any(cache.generations.get(t) != gens.get(t) for t in gens if t != "actions"):
         return False
@@ -282,7 +282,6 @@ def _evaluate_and_draft(
             computed_at=now,
             changes_at=evaluated.changes_at,
             accounts=tuple(sorted(accounts)),
-            drafting_ok=True,
             summary=_summary(blocked),
         )
     )
