@@ -219,22 +219,6 @@ def _facts(reading: Reading, message: Message, user: Identity, view: _View, dom:
     return reading
 
 
-def _organizer_joins(
-    event: CalendarEvent, found: tuple[Person, ...], view: _View | None
-) -> tuple[Person, ...]:
-    """The organizer who wrote the invitation and says they take part ("Raj will join me") sits across the
-    table too, not only the attendees they invited."""
-    org = event.organizer
-    if view is None or org is None or _people is None or not org.email:
-        return ()
-    email = org.email.lower()
-    if email != view.sender_email.lower() or any(p.email == email for p in found):
-        return ()
-    if not _people.mentioned_people(view.body)[1]:
-        return ()
-    return (Person(_people.clean_name(org.name, email), email),)
-
-
 def _all_day(event: CalendarEvent) -> bool:
     """A VALUE=DATE event (read as midnight UTC, no TZID, whole days long)."""
     start, end = event.start, event.end
@@ -248,10 +232,9 @@ def _cal_people(event: CalendarEvent, user: Identity, view: _View | None = None)
         try:
             if view is None:
                 return tuple(_people.interviewers_from_calendar(event, user))
-            # attendees the text only copies are left out; an organizer the text names among the people
-            # met (or who says they take part) is in, even when the calendar lists only someone else
-            found = _people.interviewers_for_invite(event, user, view.body, view.sender_email)
-            return found + _organizer_joins(event, found, view)
+            # attendees the text only copies are left out; an organizer who wrote it and says they take
+            # part is in, even when the calendar lists only someone else
+            return _people.interviewers_for_invite(event, user, view.body, view.sender_email)
         except Exception:  # noqa: BLE001
             pass
     org = event.organizer.email if event.organizer else ""

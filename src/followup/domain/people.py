@@ -27,7 +27,7 @@ from followup.domain.people_text import (
     fetchers,
     mentioned_people,
     named_in,
-    writer_only_fetches,
+    writer_joins,
 )
 
 _ROOM_NAME = re.compile(
@@ -131,8 +131,7 @@ def organizer_takes_part(text: str) -> bool:
     """The invitation's covering text, written by its organizer, says they sit across the table: "Raj and I",
     "you'll meet Dana and me", "looking forward to talking through the role with you", "you'll be speaking with
     me", "parteciperemo io e…", "oraz ja" — and not only that they collect the candidate at reception."""
-    _, joins = mentioned_people(text)
-    return joins and not writer_only_fetches(text)
+    return writer_joins(text)
 
 
 def _met_with(name: str, text: str) -> bool:

@@ -120,11 +120,6 @@ _FETCHES = re.compile(
     rf"\b(?:[Aa]sk for|[Ff]rag(?:en Sie)? nach|[Dd]emandez)\s+(?P<name>{NAME})\s+(?:at|in|am|à l'|à la|an der)\s+{_PLACE}"
     rf"|(?P<name2>{NAME})\s+(?:will|'ll|’ll|can)\s+(?:meet|collect|greet|pick) you(?:\s+up)?\s+(?:at|in|from)\s+{_PLACE}"
 )
-_WRITER_FETCHES = re.compile(
-    rf"\b(?:ask for me|I(?:'ll|’ll| will) (?:meet|collect|greet|pick) you(?: up)?)\s+(?:at|in|from)\s+{_PLACE}"
-    r"|\bfragen Sie nach mir\b|\bdemandez-moi à l'accueil\b",
-    re.I,
-)
 _AND_I_JOINS = re.compile(r"(?P<before>[\w'’-]+|\))\s+and I\b(?!['’]d\b)")
 
 
@@ -222,22 +217,16 @@ def mentioned_people(text: str) -> tuple[list[tuple[str, str]], bool]:
             out.append((who, email))
     copied = copied_people(text)
     out = [(n, e) for n, e in out if not named_in(n, e, copied)]
-    return out, _writer_joins(text)
+    return out, writer_joins(text)
 
 
-def _writer_joins(text: str) -> bool:
+def writer_joins(text: str) -> bool:
+    """The writer says they sit in the interview ("Raj and I", "you'll be speaking with me", "looking
+    forward to talking ... with you"); collecting the candidate at reception is not that."""
     flat = " ".join(text.split())  # "ainsi que\nmoi-même": a hard wrap inside the words
     if "ooking forward" in flat and _LOOKING_FORWARD.search(flat):
         return True
     return bool(_SENDER_JOINS.search(flat) or (" and I" in flat and _and_i(flat)))
-
-
-def writer_only_fetches(text: str) -> bool:
-    """The writer's only part is collecting the candidate ("ask for me at reception", "I'll meet you in the
-    lobby") and nothing says they sit in the interview."""
-    if not _PLACE_HINT.search(text):
-        return False
-    return bool(_WRITER_FETCHES.search(" ".join(text.split()))) and not _writer_joins(text)
 
 
 def copied_people(text: str) -> set[str]:
