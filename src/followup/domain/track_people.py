@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from followup.domain.model import Address, Identity, Person, Signal
+from followup.domain.senders import is_freemail
 
 # Domains that relay mail for many employers (ATS, schedulers, e-signature, job boards).
 RELAY_DOMAINS: frozenset[str] = frozenset(
@@ -191,31 +192,10 @@ def human_senders(sig: Signal, user: Identity) -> tuple[Address, ...]:
     return tuple(uniq)
 
 
-# Mailbox providers anyone may use: a person writing from one has not moved to another company.
-FREE_MAIL_DOMAINS: frozenset[str] = frozenset(
-    {
-        "gmail.com",
-        "googlemail.com",
-        "outlook.com",
-        "hotmail.com",
-        "live.com",
-        "msn.com",
-        "yahoo.com",
-        "icloud.com",
-        "me.com",
-        "aol.com",
-        "proton.me",
-        "protonmail.com",
-        "gmx.de",
-        "gmx.net",
-        "web.de",
-        "fastmail.com",
-    }
-)
-
-
 def _corporate(domain: str) -> bool:
-    return bool(domain) and domain not in FREE_MAIL_DOMAINS and not is_relay_domain(domain)
+    """A company's domain: not a mailbox provider anyone may use (a person writing from one has not moved
+    to another company), not a relay."""
+    return bool(domain) and not is_freemail(domain) and not is_relay_domain(domain)
 
 
 def _same_org(a: str, b: str) -> bool:
