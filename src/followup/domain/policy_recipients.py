@@ -30,7 +30,7 @@ def follow_up_recipient(process: Process, user: Identity) -> tuple[tuple[Address
     Someone who has left the employer (their new company's address) is never the recipient."""
     gone = departed(process.signals, user)
     for sig in reversed(process.signals):
-        humans = tuple(a for a in human_senders(sig, user) if a.email not in gone)
+        humans = human_senders(sig, user, gone)
         if humans:
             best = prefer_employer_domain(humans, sig.reading.company_domain)[0]
             return (best,), sig

@@ -78,8 +78,7 @@ def is_employer_word(sig: Signal, user: Identity, gone: Collection[str] = ()) ->
     """
     if sig.reading.from_user or is_users(sig.sender, user):
         return False
-    humans = [a for a in human_senders(sig, user) if a.email not in gone]
-    if not humans:
+    if not human_senders(sig, user, gone):
         return False
     return not sig.reading.automated or sig.kind != Kind.OTHER
 
@@ -165,9 +164,8 @@ def _contacts(
 ) -> tuple[Person, ...]:
     seen: dict[str, Person] = {}
     for sig in signals:
-        for a in human_senders(sig, user):
-            if a.email not in gone:
-                seen.setdefault(a.email, Person(a.name, a.email))
+        for a in human_senders(sig, user, gone):
+            seen.setdefault(a.email, Person(a.name, a.email))
     for iv in replay.interviews:
         for p in iv.interviewers:
             if p.email:
@@ -201,7 +199,7 @@ def _build(
 
     employer = [s for s in sigs if not (s.reading.from_user or is_users(s.sender, user))]
     gone = departed(sigs, user)
-    humans = [s for s in employer if any(a.email not in gone for a in human_senders(s, user))]
+    humans = [s for s in employer if human_senders(s, user, gone)]
     words = [s for s in employer if is_employer_word(s, user, gone)]
 
     if stage is None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from followup.domain.model import Address, Identity, Person, Signal
 from followup.domain.senders import is_freemail
@@ -168,11 +168,12 @@ def is_users(addr: Address | Person, user: Identity) -> bool:
     return bool(user.name) and _fold(addr.name).strip() == _fold(user.name).strip()
 
 
-def human_senders(sig: Signal, user: Identity) -> tuple[Address, ...]:
+def human_senders(sig: Signal, user: Identity, gone: Collection[str] = ()) -> tuple[Address, ...]:
     """The employer's human(s) behind one message: the sender, or the Reply-To behind a robot sender.
 
     Empty for the user's own mail, for auto-replies from a person's mailbox (out of office), and for
-    robot mail without a human Reply-To.
+    robot mail without a human Reply-To. People in ``gone`` (who have left the employer: ``departed``)
+    are not among them.
     """
     if sig.reading.from_user or is_users(sig.sender, user):
         return ()
@@ -186,7 +187,7 @@ def human_senders(sig: Signal, user: Identity) -> tuple[Address, ...]:
     seen: set[str] = set()
     uniq = []
     for a in out:
-        if a.email not in seen:
+        if a.email not in seen and a.email not in gone:
             seen.add(a.email)
             uniq.append(a)
     return tuple(uniq)
