@@ -582,6 +582,3 @@ def _first_step(firm: R.Text, thread: str) -> bool:
 
 def h_short(text: R.Text) -> tuple[str, ...]:
     return R.score(text, R.HIRING, limit=2)[1]
-
-
-# --- facts --------------------------------------------------------------------------------------

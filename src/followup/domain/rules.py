@@ -433,7 +433,6 @@ LOOKALIKE = cues(
 )
 
 # The kind tables live in their own module; they are re-exported here so callers read ``rules.OFFER``.
-from followup.domain.rules_intl import lookalike_more as _lookalike_more  # noqa: E402
 from followup.domain.rules_kinds import (  # noqa: E402 - needs ``cues`` defined above
     ACK,
     ACTION,
@@ -454,11 +453,12 @@ from followup.domain.rules_kinds import (  # noqa: E402 - needs ``cues`` defined
     USER_THANKS,
     USER_WITHDRAW,
     WITHDRAWN,
+    _more,  # noqa: E402
 )
-from followup.domain.rules_romance import HIRING_IT_PT  # noqa: E402
 
-HIRING = HIRING + HIRING_IT_PT
-LOOKALIKE = LOOKALIKE + _lookalike_more()
+# the hiring nouns and look-alikes of the other languages, as every kind table gathers them
+HIRING = HIRING + _more("HIRING")
+LOOKALIKE = LOOKALIKE + _more("LOOKALIKE")
 
 __all__ = [
     "Cue",

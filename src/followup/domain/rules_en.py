@@ -15,8 +15,8 @@ What they add, each as a family of phrasings rather than any one mail's sentence
 
 from __future__ import annotations
 
-from followup.domain.rules import Cue, cues
-from followup.domain.rules_intl import Pair, wcues
+from followup.domain.rules import cues
+from followup.domain.rules_intl import wcues
 
 __all__ = [
     "ACK_MORE",
@@ -226,11 +226,7 @@ PROMISE_MORE = cues(
 
 
 # --- round 8: families written with plain spaces (``wcues``: a phrase may wrap onto the next line) -------
-def _w(*items: Pair) -> tuple[Cue, ...]:
-    return wcues(*items)
-
-
-REJECTION_MORE = REJECTION_MORE + _w(
+REJECTION_MORE = REJECTION_MORE + wcues(
     (  # someone else chosen, said as what the team is doing now ("we're going with another candidate")
         r"\b(?:we'?re|we are|i'?m|they'?re|they are|(?:we|they)(?:'ve| have)? decided on) going with (?:someone|somebody"
         r"|another|a different|the other|one of the other)\b",
@@ -250,7 +246,7 @@ REJECTION_MORE = REJECTION_MORE + _w(
     ),
 )
 
-NEXT_ROUND_MORE = NEXT_ROUND_MORE + _w(
+NEXT_ROUND_MORE = NEXT_ROUND_MORE + wcues(
     (  # a first meeting already happened: now the rest of the people
         r"\b(?:meet|come meet|meeting) (?:the )?rest of (?:the|our|my) (?:\w+ )?(?:team|crew|folks|group|gang|founders|leadership)\b",
         3.0,
@@ -262,7 +258,7 @@ NEXT_ROUND_MORE = NEXT_ROUND_MORE + _w(
     ),
 )
 
-ACTION_MORE = ACTION_MORE + _w(
+ACTION_MORE = ACTION_MORE + wcues(
     (  # the exercise handed over ("here's the case study for your next stage")
         r"\bhere(?:'s| is| are) (?:the|your|our) (?:\w+ ){0,2}?(?:case stud(?:y|ies)|case exercise|take[- ]home|exercise"
         r"|assignment|task|challenge)\b",
@@ -285,7 +281,7 @@ ACTION_MORE = ACTION_MORE + _w(
     ),
 )
 
-INVITE_MORE = _w(
+INVITE_MORE = wcues(
     (  # the invitation itself, with or without an article ("I am pleased to invite you to interview")
         r"\b(?:pleased|happy|delighted|glad|like) to invite you (?:to|for) (?:an? )?(?:interview|conversation|meeting)\b",
         3.0,
@@ -311,7 +307,7 @@ INVITE_MORE = _w(
 
 # a decision moved to a later date is a new promise, never an interview moved ("we've had to push the decision
 # back to the 15th", "aplazar la decisión hasta", "la decisión final no la tendremos hasta")
-DECISION_MOVED = _w(
+DECISION_MOVED = wcues(
     (
         r"\b(?:push(?:ed|ing)?|put(?:ting)?|move[ds]?|moving|postpon\w+|delay\w*|defer\w*) (?:back )?(?:the |our |a |my )"
         r"?(?:final )?(?:decision|answer)\b|\b(?:decision|answer) (?:has been|was|is being|will be) (?:pushed|postponed"
@@ -334,7 +330,7 @@ DECISION_MOVED = _w(
 
 # the signs that the candidate has already talked to the team: a "next step" after them is a next round,
 # before them (a first interview after applying) it is an invitation
-PAST_CONTACT = _w(
+PAST_CONTACT = wcues(
     (
         r"\b(?:thanks?|thank you) (?:\w+ ){0,3}?for (?:your time|the time|speaking|talking|chatting|meeting|coming in"
         r"|taking the time|the (?:call|chat|conversation|interview))\b|\b(?:great|nice|good|lovely) (?:speaking|chatting"
@@ -348,7 +344,7 @@ PAST_CONTACT = _w(
 
 # what the sender asks the user to send: a references request proper, not a reference check the employer
 # will make in their own time
-REFERENCE_ASK = _w(
+REFERENCE_ASK = wcues(
     (
         r"\b(?:send|provide|share|forward|email|list|give) (?:\w+ ){0,4}?(?:references|referees|names|contact (?:details"
         r"|information|info))\b|\b(?:names|contact (?:details|information|info)) (?:\w+ ){0,3}?(?:of|for) (?:\w+ ){0,3}?"

@@ -268,6 +268,3 @@ LOOKALIKE = pairs(
     ),
 )
 
-
-def lookalike_more() -> tuple[Cue, ...]:
-    return wcues(*LOOKALIKE)

@@ -1,21 +1,11 @@
 """French (France, Belgium, Switzerland, Quebec), Spanish (Spain, Latin America), Italian and Portuguese
 (Portugal, Brazil) cue families, appended to the kind tables in ``followup.domain.rules_kinds`` (the same
-meanings as the English ones there). ``HIRING_IT_PT`` (the name ``rules`` imports) carries the hiring nouns
-of every language the per-language modules read.
+meanings as the English ones there).
 """
 
 from __future__ import annotations
 
-from functools import cache
-from typing import TYPE_CHECKING
-
-from followup.domain import rules_germanic as _germanic
-from followup.domain import rules_nordic as _nordic
-from followup.domain import rules_pl as _pl
-from followup.domain.rules_intl import pairs, wcues
-
-if TYPE_CHECKING:
-    from followup.domain.rules import Cue
+from followup.domain.rules_intl import pairs
 
 HIRING = pairs(
     (
@@ -343,14 +333,3 @@ USER_WITHDRAW = pairs(
     ),
 )
 
-
-@cache
-def _hiring() -> tuple[Cue, ...]:
-    return wcues(*HIRING, *_germanic.HIRING, *_nordic.HIRING, *_pl.HIRING)
-
-
-def __getattr__(name: str) -> tuple[Cue, ...]:
-    # ``rules`` imports HIRING_IT_PT by that name once its ``cues`` exists: compiled on that first request
-    if name == "HIRING_IT_PT":
-        return _hiring()
-    raise AttributeError(name)
