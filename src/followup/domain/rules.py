@@ -21,45 +21,69 @@ class Cue:
     needs: tuple[str, ...] = ()  # the pattern cannot match unless one of these substrings is present
 
 
-def _first_literals(items: list[tuple[Any, Any]]) -> set[str] | None:
-    """Literal prefixes one of which every match must start with (after anchors), or None if unknown."""
+# Words most hiring mail (English above all) carries: a prefilter substring found in them rarely skips a regex.
+_COMMON = (
+    "interview application applicant position candidate confirm conversation consideration contact continue reviewing"
+    " thanks the and for you your with this that team role offer schedule meeting time would like great process"
+    " next step decision feedback opportunity recruiter hiring manager regards best please let know about"
+)
+
+
+def _cost(needs: set[str]) -> int:
+    """Each substring scan costs; a short or common one seldom saves the regex behind it."""
+    return len(needs) + sum((len(n) < 5) + 3 * (n in _COMMON) for n in needs)
+
+
+def _runs(items: list[tuple[Any, Any]], head: str = "") -> set[str] | None:
+    """The cheapest set of literal runs (3+ characters) one of which every match contains, or None.
+    It looks past a short first word ("vi", "go") and past the groups to
+    a run every branch shares ("... con otr[oa]s"), and follows a short literal into the group after it
+    (the regex parser hoists a common first letter out of an alternation: "p" + "asar|osponer")."""
     from re import _constants as c  # type: ignore[attr-defined]
 
-    i = 0
-    while i < len(items) and items[i][0] in (c.AT, c.ASSERT, c.ASSERT_NOT):
-        i += 1
-    if i >= len(items):
-        return None
-    op, av = items[i]
-    if op is c.LITERAL:
-        lit = ""
-        while i < len(items) and items[i][0] is c.LITERAL:
-            lit += chr(items[i][1])
+    found: list[set[str]] = []
+    lit, i = head, 0
+    while i < len(items):
+        op, av = items[i]
+        if op is c.LITERAL:
+            lit += chr(av)
             i += 1
-        if i < len(items) and items[i][0] in (c.MAX_REPEAT, c.MIN_REPEAT):
-            lit = lit[:-1]  # 'applicants?' : the last literal may be optional... conservatively drop it
-        return {lit} if len(lit) >= 3 else None
-    if op is c.SUBPATTERN:
-        return _first_literals(list(av[-1]))
-    if op is c.BRANCH:
-        out: set[str] = set()
-        for branch in av[1]:
-            got = _first_literals(list(branch))
-            if got is None:
-                return None
-            out |= got
-        return out
-    return None
+            continue
+        if len(lit) >= 3:
+            found.append({lit})
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):  # zero-width: the literals either side stay one run
+            i += 1
+        elif op is c.SUBPATTERN:
+            items, i = list(av[-1]) + items[i + 1 :], 0
+        elif op is c.BRANCH:
+            union: set[str] | None = set()
+            for branch in av[1]:
+                got = _runs(list(branch) + items[i + 1 :], lit)
+                if got is None or union is None:
+                    union = None
+                    break
+                union |= got
+            if union:
+                found.append(union)
+            lit, i = "", i + 1  # what follows the group is required too: a fresh run
+        else:  # a repeat, a class, anything else: what follows is still required, as a fresh run
+            lit, i = "", i + 1
+    if len(lit) >= 3:
+        found.append({lit})
+    return min(found, key=_cost) if found else None
 
 
 def _needs(pattern: str) -> tuple[str, ...]:
     try:
         from re import _parser  # type: ignore[attr-defined]
 
-        got = _first_literals(list(_parser.parse(pattern, _FLAGS)))
+        got = _runs(list(_parser.parse(pattern, _FLAGS)))
     except Exception:  # noqa: BLE001 - a prefilter is an optimisation only
         return ()
-    return tuple(sorted(got)) if got else ()
+    if not got or len(got) > 64:
+        return ()
+    # a run that contains another is implied by it: scanning for the shorter one is enough
+    return tuple(sorted(n for n in got if not any(o != n and o in n for o in got)))
 
 
 MAX_CHARS = 3000  # cues are read from the head of a message: disclaimers and footers add nothing

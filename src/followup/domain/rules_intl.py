@@ -10,8 +10,7 @@ The language modules hold plain ``(pattern, weight[, needs])`` pairs and import 
 
 from __future__ import annotations
 
-import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from followup.domain.rules import Cue
@@ -51,82 +50,11 @@ def _spaces_to_breaks(pattern: str) -> str:
     return "".join(out)
 
 
-# Words most hiring mail (English above all) carries: a prefilter substring found in them rarely skips a regex.
-_COMMON = (
-    "interview application applicant position candidate confirm conversation consideration contact continue reviewing"
-    " thanks the and for you your with this that team role offer schedule meeting time would like great process"
-    " next step decision feedback opportunity recruiter hiring manager regards best please let know about"
-)
-
-
-def _cost(needs: set[str]) -> int:
-    """Each substring scan costs; a short or common one seldom saves the regex behind it."""
-    return len(needs) + sum((len(n) < 5) + 3 * (n in _COMMON) for n in needs)
-
-
-def _runs(items: list[tuple[Any, Any]], head: str = "") -> set[str] | None:
-    """The cheapest set of literal runs (3+ characters) one of which every match contains, or None.
-    Unlike ``rules``' own reading this looks past a short first word ("vi", "go") and past the groups to
-    a run every branch shares ("... con otr[oa]s"), and follows a short literal into the group after it
-    (the regex parser hoists a common first letter out of an alternation: "p" + "asar|osponer")."""
-    from re import _constants as c  # type: ignore[attr-defined]
-
-    found: list[set[str]] = []
-    lit, i = head, 0
-    while i < len(items):
-        op, av = items[i]
-        if op is c.LITERAL:
-            lit += chr(av)
-            i += 1
-            continue
-        if len(lit) >= 3:
-            found.append({lit})
-        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):  # zero-width: the literals either side stay one run
-            i += 1
-        elif op is c.SUBPATTERN:
-            items, i = list(av[-1]) + items[i + 1 :], 0
-        elif op is c.BRANCH:
-            union: set[str] | None = set()
-            for branch in av[1]:
-                got = _runs(list(branch) + items[i + 1 :], lit)
-                if got is None or union is None:
-                    union = None
-                    break
-                union |= got
-            if union:
-                found.append(union)
-            lit, i = "", i + 1  # what follows the group is required too: a fresh run
-        else:  # a repeat, a class, anything else: what follows is still required, as a fresh run
-            lit, i = "", i + 1
-    if len(lit) >= 3:
-        found.append({lit})
-    return min(found, key=_cost) if found else None
-
-
-def _needs(pattern: str) -> tuple[str, ...]:
-    try:
-        from re import _parser  # type: ignore[attr-defined]
-
-        got = _runs(list(_parser.parse(pattern, re.S)))
-    except Exception:  # noqa: BLE001 - a prefilter is an optimisation only
-        return ()
-    if not got or len(got) > 64:
-        return ()
-    # a run that contains another is implied by it: scanning for the shorter one is enough
-    return tuple(sorted(n for n in got if not any(o != n and o in n for o in got)))
-
-
 def wcues(*items: Pair) -> tuple[Cue, ...]:
-    """``rules.cues`` for patterns written with plain spaces, any of which may be a line break in the mail;
-    each cue names the literal prefixes its matches start with, so most mail skips its regex."""
+    """``rules.cues`` for patterns written with plain spaces, any of which may be a line break in the mail."""
     from followup.domain.rules import cues  # here, not above: ``rules`` loads the modules that call this
 
-    out: list[Pair] = []
-    for p in items:
-        pattern = _spaces_to_breaks(p[0])
-        needs = p[2] if len(p) > 2 else _needs(pattern)  # type: ignore[misc]
-        out.append((pattern, p[1], needs) if needs else (pattern, p[1]))
-    return cues(*out)
+    return cues(*((_spaces_to_breaks(p[0]), *p[1:]) for p in items))  # type: ignore[arg-type]
 
 
 # --- families that are not one language's ------------------------------------------------------------
@@ -267,4 +195,3 @@ LOOKALIKE = pairs(
         ("readers", "reader ", "subscriber"),
     ),
 )
-
